@@ -1,0 +1,1 @@
+"""Transkripsi dokumen RAPK sumber (CSV); dipasang sebagai rapk_xl.samples.data."""
