@@ -1,4 +1,5 @@
-"""Fungsi Excel (xlwings UDF): =CAPAIAN(), =KRITERIA(), =NPS(), =EFISIENSI().
+"""Fungsi Excel (xlwings UDF): =CAPAIAN(), =KRITERIA(), =NPS(), =NPS_UNIT(), =BOBOT(),
+=EFISIENSI().
 
 Pembungkus tipis atas ``rapk_xl.calc``: tidak ada aturan hitung di sini, hanya penerjemahan
 antara apa yang dikirim Excel (float, ``None`` untuk sel kosong, teks, list 2-D untuk range)
@@ -15,14 +16,17 @@ untuk satu kolom, bukan satu per sel).
 from __future__ import annotations
 
 import functools
+import math
 
 import numpy as np
+import pandas as pd
 import xlwings as xw
 
-from .calc import capaian_array, efisiensi_array, kriteria_array, nps
+from .calc import (bobot_indikator, capaian_array, efisiensi_array, hitung_nps_per,
+                   kriteria_array, nps)
 from .calc.parse import Status, parse_angka_array
 
-__all__ = ["CAPAIAN", "KRITERIA", "NPS", "EFISIENSI"]
+__all__ = ["CAPAIAN", "KRITERIA", "NPS", "NPS_UNIT", "BOBOT", "EFISIENSI"]
 
 KATEGORI = "RAPK"
 
@@ -129,36 +133,115 @@ def KRITERIA(nilai):
     return _keluaran(out, dim)
 
 
+def _kolom(x, nama: str, n: int | None = None) -> np.ndarray:
+    a, _ = _larik(x)
+    a = a.ravel()
+    if n is not None and a.size != n:
+        raise ValueError(f"range {nama} harus seukuran range capaian")
+    return a
+
+
+def _sama(a: object, b: object) -> bool:
+    """Pencocokan kunci seperti Excel: 1 = 1.0 = "1"; teks tidak peka huruf besar."""
+    if a is None or b is None:
+        return False
+    try:
+        return float(a) == float(b)
+    except (TypeError, ValueError):
+        return str(a).strip().lower() == str(b).strip().lower()
+
+
 @xw.func(category=KATEGORI)
-@xw.arg("capaian", ndim=2, err_to_str=True, doc="Range capaian indikator satu sasaran.")
+@xw.arg("capaian", ndim=2, err_to_str=True, doc="Range capaian indikator.")
 @xw.arg("bobot", ndim=2, doc="Opsional: range bobot seukuran capaian (IKU = 2, biasa = 1).")
+@xw.arg("sasaran", ndim=2, doc="Opsional: range nomor sasaran seukuran capaian.")
+@xw.arg("pilih", doc="Opsional: hanya indikator dengan nomor sasaran ini.")
 @_aman
-def NPS(capaian, bobot=None):
+def NPS(capaian, bobot=None, sasaran=None, pilih=None):
     """Nilai Pencapaian Sasaran = Σ(bobot × capaian) / Σ bobot.
 
     Capaian yang kosong atau berupa teks ("Akhir Tahun") dilewati beserta bobotnya. Tanpa
-    bobot semua indikator berbobot 1. Sel kosong bila belum ada capaian sama sekali.
+    bobot semua indikator berbobot 1. Dengan sasaran dan pilih, hanya indikator sasaran itu
+    yang dihitung (seperti SUMIF). Sel kosong bila belum ada capaian sama sekali.
     """
-    c, _ = _larik(capaian)
-    w = None
-    if bobot is not None:
-        w, _ = _larik(bobot)
-        if w.size != c.size:
-            raise ValueError("range bobot harus seukuran range capaian")
-        w = w.ravel()
-    hasil = nps(c.ravel(), w)
+    c = _kolom(capaian, "capaian")
+    w = None if bobot is None else _kolom(bobot, "bobot", c.size)
+    if sasaran is not None and pilih is not None:
+        s = _kolom(sasaran, "sasaran", c.size)
+        ambil = np.array([_sama(v, pilih) for v in s], dtype=bool)
+        c = c[ambil]
+        w = None if w is None else w[ambil]
+    hasil = nps(c, w)
     return "" if hasil is None else hasil
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("capaian", ndim=2, err_to_str=True, doc="Range capaian semua indikator unit.")
+@xw.arg("bobot", ndim=2, doc="Range bobot seukuran capaian.")
+@xw.arg("sasaran", ndim=2, doc="Range nomor sasaran seukuran capaian.")
+@xw.arg("perspektif", ndim=2, doc="Opsional: range perspektif seukuran capaian.")
+@xw.arg("pilih_perspektif", doc="Opsional: hanya NPS perspektif ini.")
+@_aman
+def NPS_UNIT(capaian, bobot, sasaran, perspektif=None, pilih_perspektif=None):
+    """NPS unit: rata-rata NPS perspektif (tanpa perspektif: rata-rata NPS sasaran).
+
+    NPS sasaran = Σ(bobot × capaian) / Σ bobot; NPS perspektif = rata-rata NPS sasarannya.
+    Dengan pilih_perspektif: NPS perspektif itu saja. Baris tanpa sasaran dilewati.
+    """
+    c = _kolom(capaian, "capaian")
+    kolom = {"sasaran": _kolom(sasaran, "sasaran", c.size), "capaian": c,
+             "bobot": _kolom(bobot, "bobot", c.size)}
+    if perspektif is not None:
+        kolom["perspektif"] = _kolom(perspektif, "perspektif", c.size)
+    df = pd.DataFrame(kolom)
+    df = df[df["sasaran"].map(lambda v: v is not None and str(v).strip() != "")]
+    if df.empty:
+        return ""
+    h = hitung_nps_per(df)
+    if pilih_perspektif is not None:
+        p = h.perspektif[h.perspektif["perspektif"].map(lambda v: _sama(v, pilih_perspektif))]
+        nilai = p["nps"].iloc[0] if len(p) else math.nan
+    else:
+        nilai = h.total["nps"].iloc[0]
+    return "" if math.isnan(nilai) else float(nilai)
+
+
+@xw.func(category=KATEGORI)
+@xw.arg("bobot", ndim=2, doc="Bobot dari PK (boleh kosong): sel atau range.")
+@xw.arg("iku", ndim=2, doc="IKU (Ya/Tidak): sel atau range seukuran bobot.")
+@_aman
+def BOBOT(bobot, iku=None):
+    """Bobot indikator untuk NPS: Bobot bila diisi, selain itu IKU = 2, indikator biasa = 1."""
+    (b, i), dim = _siarkan(bobot, iku)
+    w = bobot_indikator(b.ravel(), i.ravel()).reshape(b.shape).astype(object)
+    return _keluaran(w, dim)
+
+
+_KELUARAN_EFISIENSI = {"IE": "ie", "TE": "te", "KATEGORI": "kategori"}
 
 
 @xw.func(category=KATEGORI)
 @xw.arg("capaian_output", err_to_str=True, doc="Capaian output (%): NPS sasaran atau capaian indikator.")
 @xw.arg("capaian_input", err_to_str=True, doc="Capaian input (%): realisasi anggaran / pagu × 100.")
+@xw.arg("keluaran", doc='Opsional: "IE" (default), "TE" atau "Kategori".')
 @_aman
-def EFISIENSI(capaian_output, capaian_input):
-    """Indeks efisiensi (IE) = capaian output / capaian input. IE ≥ 1 berarti Efisien.
+def EFISIENSI(capaian_output, capaian_input, keluaran="IE"):
+    """Efisiensi: IE = capaian output / capaian input; SE = 1; TE = (IE − SE) / SE.
 
-    Sel kosong bila output belum ada; "Input kosong" atau "Input nol" bila input tidak ada.
+    Kategori "Efisien" bila IE ≥ 1, selain itu "Tidak Efisien". Sel kosong bila output belum
+    ada; "Input kosong" atau "Input nol" bila input tidak ada.
     """
+    pilihan = _KELUARAN_EFISIENSI.get(str(keluaran or "IE").strip().upper())
+    if pilihan is None:
+        raise ValueError('keluaran harus "IE", "TE" atau "Kategori"')
     (o, i), dim = _siarkan(capaian_output, capaian_input)
     h = efisiensi_array(o, i)
-    return _keluaran(_tampil(h.ie, h.alasan), dim)
+    nilai = getattr(h, pilihan)
+    out = np.empty(nilai.shape, dtype=object)
+    for idx in np.ndindex(nilai.shape):
+        a = h.alasan[idx]
+        if a is not None:
+            out[idx] = a.tampil
+        else:
+            out[idx] = nilai[idx] if pilihan == "kategori" else float(nilai[idx])
+    return _keluaran(out, dim)

@@ -11,6 +11,7 @@ from .. import __version__
 from . import bahasa
 from .demo import demo_cmd
 from .hitung import hitung
+from .template import template_cmd
 from .unit import unit
 
 bahasa.pasang()
@@ -33,5 +34,6 @@ def cli() -> None:
 cli.add_command(demo_cmd)
 cli.add_command(hitung)
 cli.add_command(unit)
+cli.add_command(template_cmd)
 
 __all__ = ["cli"]

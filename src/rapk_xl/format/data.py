@@ -1,0 +1,64 @@
+"""Isi satu workbook RAPK di memori: nilai Info dan satu DataFrame per tabel.
+
+Nama kolom DataFrame = teks header di :mod:`rapk_xl.format.spec`. Kolom tambahan (yang
+diletakkan pengguna setelah kolom kontrak) boleh ada dan ikut ditulis.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .spec import TABEL_DATA, Tabel
+
+__all__ = ["DataRAPK"]
+
+
+def _kosong(t: Tabel) -> pd.DataFrame:
+    return pd.DataFrame({k: pd.Series(dtype=object) for k in t.header})
+
+
+@dataclass
+class DataRAPK:
+    info: dict[str, object] = field(default_factory=dict)
+    tabel: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for t in TABEL_DATA:
+            df = self.tabel.get(t.kunci)
+            if df is None:
+                self.tabel[t.kunci] = _kosong(t)
+            else:
+                for k in t.header:
+                    if k not in df.columns:
+                        df[k] = None
+                ekstra = [c for c in df.columns if c not in t.semua_header]
+                self.tabel[t.kunci] = df[[*t.header, *ekstra]].reset_index(drop=True)
+
+    @property
+    def pk(self) -> pd.DataFrame:
+        return self.tabel["pk"]
+
+    @property
+    def rapk(self) -> pd.DataFrame:
+        return self.tabel["rapk"]
+
+    @property
+    def anggaran(self) -> pd.DataFrame:
+        return self.tabel["anggaran"]
+
+    @property
+    def realisasi(self) -> pd.DataFrame:
+        return self.tabel["realisasi"]
+
+    @property
+    def pembilang(self) -> pd.DataFrame:
+        return self.tabel["pembilang"]
+
+    @property
+    def unit(self) -> object:
+        return self.info.get("Unit Kerja")
+
+    @property
+    def tahun(self) -> object:
+        return self.info.get("Tahun")

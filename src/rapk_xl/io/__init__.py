@@ -1,0 +1,1 @@
+"""Lapisan baca/tulis: workbook xlsx (template, sampel) dan CSV transkripsi."""

@@ -1,0 +1,80 @@
+"""Gaya tampilan bersama untuk workbook yang ditulis rapk-xl (template, cetak, nasional)."""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from ..calc.rules import KRITERIA
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+SUBHEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+JUDUL_FONT = Font(bold=True, size=13)
+PETUNJUK_FONT = Font(italic=True, color="595959", size=9)
+RUMUS_FILL = PatternFill("solid", fgColor="F2F2F2")
+TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
+BUNGKUS = Alignment(vertical="top", wrap_text=True)
+TIPIS = Side(style="thin", color="A6A6A6")
+KOTAK = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)
+
+#: Warna per kriteria (isi, huruf), urut seperti tabel kriteria.
+WARNA_KRITERIA = {
+    "Sangat Kurang": ("F4B6B6", "9C0006"),
+    "Kurang": ("FCD5B4", "833C0B"),
+    "Cukup": ("FFEB9C", "7F6000"),
+    "Baik": ("C6EFCE", "006100"),
+    "Sangat Baik": ("8FD19E", "00401A"),
+    "Tidak Dapat Disimpulkan": ("D9E1F2", "1F3864"),
+}
+assert set(WARNA_KRITERIA) == {lbl for _, lbl in KRITERIA}
+
+_ILEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def huruf(kolom: int) -> str:
+    """Nomor kolom (1 = A) ke huruf Excel."""
+    return get_column_letter(kolom)
+
+
+def tulis_sel(ws, baris: int, kolom: int, nilai: object):
+    """Tulis nilai data apa adanya. Teks tetap teks: teks yang diawali ``=`` tidak pernah
+    menjadi rumus, karakter kendali yang tidak sah di XML dibuang."""
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+        return ws.cell(baris, kolom)
+    if isinstance(nilai, str):
+        teks = _ILEGAL.sub("", nilai)
+        c = ws.cell(baris, kolom, teks)
+        c.data_type = "s"
+        return c
+    if hasattr(nilai, "item") and not isinstance(nilai, (_dt.date, _dt.datetime)):
+        nilai = nilai.item()  # skalar numpy
+    return ws.cell(baris, kolom, nilai)
+
+
+def warnai_kriteria(ws, rentang: str) -> None:
+    """Format bersyarat: warna sel menurut label kriteria."""
+    for label, (isi, huruf_) in WARNA_KRITERIA.items():
+        ws.conditional_formatting.add(rentang, CellIsRule(
+            operator="equal", formula=[f'"{label}"'],
+            fill=PatternFill("solid", fgColor=isi, bgColor=isi), font=Font(color=huruf_)))
+
+
+def atur_cetak(ws, baris_judul: str | None = None, landscape: bool = True) -> None:
+    """A4, lanskap, muat selebar halaman, baris judul berulang, nomor halaman."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    if baris_judul:
+        ws.print_title_rows = baris_judul
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.center.size = 8

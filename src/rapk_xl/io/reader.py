@@ -1,0 +1,375 @@
+"""Membaca workbook RAPK format versi 1 menjadi DataFrame, dengan alamat sel setiap nilai.
+
+Nilai dibaca dengan python-calamine (cepat); pemeriksaan paket, galat Excel dan rumus dari
+XML (:mod:`rapk_xl.io.xlsx_parts`). Rumus tidak pernah dievaluasi dan makro tidak pernah
+dijalankan: yang dibaca adalah nilai yang tersimpan.
+
+Pembaca ini tahan terhadap apa yang biasa dilakukan orang pada workbook: baris disisipkan
+di tengah, tabel diperpanjang (juga tanpa memperbarui definisi tabel), kolom dilebarkan atau
+dipindah, angka diketik sebagai teks, nilai ditempel dari workbook lain. Masalah struktur
+(sheet/tabel/header hilang, header diganti atau dipindah) dicatat di :attr:`Bacaan.masalah`
+untuk validator, bukan dilempar sebagai galat.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import python_calamine as pc
+
+from ..format import DataRAPK
+from ..format.spec import INFO, TABEL, TABEL_DATA, Tabel
+from .xlsx_parts import GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, periksa_berkas
+
+__all__ = ["Bacaan", "TabelTerbaca", "MasalahStruktur", "baca_workbook", "GagalBaca", "ke_data",
+           "MAKS_BARIS_TABEL", "MAKS_SEL_SHEET"]
+
+#: Batas baris yang dibaca per tabel (RAPK wajar: ratusan baris).
+MAKS_BARIS_TABEL = 20_000
+#: Batas sel (baris × kolom) area terpakai satu sheet isian.
+MAKS_SEL_SHEET = 2_000_000
+#: Baris awal yang dicari header-nya bila definisi tabel hilang.
+_CARI_HEADER = 40
+
+
+@dataclass
+class MasalahStruktur:
+    kode: str  # stabil: "sheet-hilang", "tabel-hilang", "header-hilang", ...
+    sheet: str | None
+    sel: str | None
+    pesan: str
+    parah: bool = True  # True: data tabel tidak dapat dibaca dengan benar
+
+
+@dataclass
+class TabelTerbaca:
+    spec: Tabel
+    sheet: str | None = None
+    df: pd.DataFrame = field(default_factory=pd.DataFrame)
+    baris: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=int))
+    huruf: dict[str, str] = field(default_factory=dict)
+    baris_header: int | None = None
+    ditemukan: bool = False  # definisi tabel Excel ditemukan
+
+    def sel(self, i: int, kolom: str) -> str | None:
+        """Alamat sel (``F12``) baris data ke-i kolom ``kolom``; None bila kolom tak ada."""
+        h = self.huruf.get(kolom)
+        return f"{h}{int(self.baris[i])}" if h is not None else None
+
+    def sel_baris(self, i: int) -> str:
+        """Rujukan seluruh baris (``12:12``)."""
+        return f"{int(self.baris[i])}:{int(self.baris[i])}"
+
+    @property
+    def kosong(self) -> bool:
+        return self.df.empty
+
+
+@dataclass
+class Bacaan:
+    path: Path
+    berkas: InfoBerkas
+    sheet: list[str]
+    info: dict[str, object]
+    info_sel: dict[str, str]  # kunci → alamat sel Nilai (mis. "B6")
+    tabel: dict[str, TabelTerbaca]
+    masalah: list[MasalahStruktur]
+    galat: dict[str, dict[str, str]]  # sheet → {alamat: "#DIV/0!"}
+
+    def __getitem__(self, kunci: str) -> TabelTerbaca:
+        return self.tabel[kunci]
+
+
+def _norm(teks: object) -> str:
+    return " ".join(str(teks).split()).casefold() if teks is not None else ""
+
+
+def _nilai(v: object) -> object:
+    if isinstance(v, str):
+        return v if v != "" else None
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return v
+    return v
+
+
+class _Pembaca:
+    def __init__(self, path: Path):
+        self.path = path
+        self.berkas = periksa_berkas(path)
+        self.masalah: list[MasalahStruktur] = []
+        self.galat: dict[str, dict[str, str]] = {}
+        try:
+            self.wb = pc.CalamineWorkbook.from_path(str(path), load_tables=True)
+            self.paket = PaketXlsx(path)
+            self.nama_sheet = list(self.wb.sheet_names)
+            self.peta = self.paket.peta_sheet()
+        except GagalBaca:
+            raise
+        except Exception as e:  # noqa: BLE001 — isi berkas apa pun
+            raise GagalBaca("rusak", "Workbook rusak atau tidak dapat dibaca "
+                                     f"({type(e).__name__}). Simpan ulang dari Excel.") from None
+        self._nilai: dict[str, list[list]] = {}
+        self._tabel = {}
+        try:
+            for nama in self.wb.table_names:
+                try:
+                    self._tabel[nama] = self.wb.get_table_by_name(nama)
+                except Exception:  # noqa: BLE001 — definisi tabel rusak: baca dari sheet
+                    continue
+        except Exception:  # noqa: BLE001
+            self._tabel = {}
+
+    def close(self):
+        self.paket.close()
+
+    # -- sheet ---------------------------------------------------------------------------
+    def nilai_sheet(self, sheet: str) -> list[list]:
+        if sheet not in self._nilai:
+            xml = self.paket.isi_sheet(sheet) if sheet in self.peta else b""
+            baris, kolom = PaketXlsx.luas(xml)
+            self.galat[sheet] = PaketXlsx.sel_galat(xml)
+            batas = None
+            if baris * max(kolom, 1) > MAKS_SEL_SHEET:
+                batas = max(1, MAKS_SEL_SHEET // max(kolom, 1))
+                self.masalah.append(MasalahStruktur(
+                    "sheet-terlalu-besar", sheet, None,
+                    f"Sheet {sheet} memakai area sangat luas ({baris} baris × {kolom} kolom); "
+                    f"hanya {batas} baris pertama yang dibaca. Hapus isi di luar tabel."))
+            try:
+                self._nilai[sheet] = self.wb.get_sheet_by_name(sheet).to_python(
+                    skip_empty_area=False, nrows=batas)
+            except Exception:  # noqa: BLE001
+                self.masalah.append(MasalahStruktur("sheet-rusak", sheet, None,
+                                                    f"Sheet {sheet} tidak dapat dibaca."))
+                self._nilai[sheet] = []
+        return self._nilai[sheet]
+
+    def cari_sheet(self, nama: str) -> str | None:
+        if nama in self.nama_sheet:
+            return nama
+        for s in self.nama_sheet:
+            if _norm(s) == _norm(nama):
+                return s
+        return None
+
+    # -- tabel ---------------------------------------------------------------------------
+    def _def_tabel(self, t: Tabel):
+        if t.nama in self._tabel:
+            return self._tabel[t.nama]
+        for nama, d in self._tabel.items():
+            if _norm(nama) == _norm(t.nama):
+                return d
+        # tabel berganti nama: cari tabel yang memuat header kontrak
+        harap = {_norm(h) for h in t.header}
+        for nama, d in self._tabel.items():
+            if len(harap & {_norm(c) for c in d.columns}) >= max(2, len(harap) // 2):
+                self.masalah.append(MasalahStruktur(
+                    "nama-tabel-berbeda", d.sheet, None,
+                    f"Tabel di sheet {d.sheet} bernama '{nama}', seharusnya '{t.nama}'. Ganti "
+                    "namanya di Table Design > Table Name.", parah=False))
+                return d
+        return None
+
+    def baca_tabel(self, t: Tabel) -> TabelTerbaca:
+        hasil = TabelTerbaca(t)
+        d = self._def_tabel(t)
+        if d is not None:
+            sheet = d.sheet
+            if sheet != t.sheet and self.cari_sheet(t.sheet) != sheet:
+                self.masalah.append(MasalahStruktur(
+                    "tabel-di-sheet-lain", sheet, None,
+                    f"Tabel {t.nama} ada di sheet '{sheet}', seharusnya di sheet '{t.sheet}'.",
+                    parah=False))
+            (r0, c0), (r1, c1) = d.start, d.end
+            h = r0 - 1
+            hasil.ditemukan = True
+        else:
+            sheet = self.cari_sheet(t.sheet)
+            if sheet is None:
+                self.masalah.append(MasalahStruktur(
+                    "sheet-hilang", t.sheet, None,
+                    f"Sheet '{t.sheet}' dan tabel {t.nama} tidak ada. Pakai template rapk-xl "
+                    "terbaru dan salin datanya ke sana."))
+                return hasil
+            h, c0, c1 = self._cari_header(sheet, t)
+            if h is None:
+                self.masalah.append(MasalahStruktur(
+                    "tabel-hilang", sheet, None,
+                    f"Tabel {t.nama} dan header-nya tidak ditemukan di sheet {sheet}. Pakai "
+                    "template rapk-xl terbaru dan salin datanya ke sana."))
+                return hasil
+            r1 = None
+            self.masalah.append(MasalahStruktur(
+                "tabel-hilang", sheet, f"{angka_ke_kolom(c0 + 1)}{h + 1}",
+                f"Sheet {sheet} tidak lagi memuat tabel Excel {t.nama} (mungkin diubah menjadi "
+                "range biasa); data dibaca dari header di baris {0}. Pilih datanya lalu Insert > "
+                "Table, beri nama {1}.".format(h + 1, t.nama), parah=False))
+        hasil.sheet = sheet
+        hasil.baris_header = h + 1
+        nilai = self.nilai_sheet(sheet)
+        if h >= len(nilai):
+            return hasil
+        header = nilai[h]
+        # header ke kanan tabel yang bersambung (kolom tambahan di luar definisi tabel)
+        c1 = max(c1, c0)
+        while c1 + 1 < len(header) and header[c1 + 1] not in ("", None):
+            c1 += 1
+        kolom = {}
+        for j in range(c0, min(c1, len(header) - 1) + 1):
+            teks = header[j]
+            if teks in ("", None):
+                continue
+            nama = str(teks).strip()
+            kolom.setdefault(nama, j)
+        self._periksa_header(t, sheet, h, kolom)
+        indeks = self._petakan(t, kolom)
+        data_baris, data_nomor = self._baris_data(nilai, h, c0, c1, r1, sheet, t)
+        df = {}
+        for nama, j in indeks.items():
+            df[nama] = [_nilai(b[j]) if j < len(b) else None for b in data_baris]
+        for k in t.header:
+            if k not in df:
+                df[k] = [None] * len(data_baris)
+        urut = [*t.header, *[n for n in indeks if n not in t.header]]
+        hasil.df = pd.DataFrame({k: pd.Series(df[k], dtype=object) for k in urut},
+                                columns=urut)
+        hasil.baris = np.asarray(data_nomor, dtype=int)
+        hasil.huruf = {nama: angka_ke_kolom(j + 1) for nama, j in indeks.items()}
+        return hasil
+
+    def _cari_header(self, sheet: str, t: Tabel):
+        nilai = self.nilai_sheet(sheet)
+        harap = {_norm(h) for h in t.header}
+        terbaik = (0, None, 0, 0)
+        for i, b in enumerate(nilai[:_CARI_HEADER]):
+            sel = [(j, _norm(v)) for j, v in enumerate(b) if v not in ("", None)]
+            cocok = [j for j, v in sel if v in harap]
+            if len(cocok) > terbaik[0]:
+                terbaik = (len(cocok), i, min(j for j, _ in sel), max(j for j, _ in sel))
+        if terbaik[0] >= max(2, len(harap) // 2):
+            return terbaik[1], terbaik[2], terbaik[3]
+        return None, 0, 0
+
+    def _petakan(self, t: Tabel, kolom: dict[str, int]) -> dict[str, int]:
+        """Nama kolom spec (atau nama asli untuk kolom tambahan) → indeks kolom sheet."""
+        hasil: dict[str, int] = {}
+        norm_spec = {_norm(k): k for k in t.semua_header}
+        for nama, j in kolom.items():
+            spec = norm_spec.get(_norm(nama))
+            if spec is not None and spec not in hasil:
+                hasil[spec] = j
+            elif spec is None:
+                hasil[nama] = j
+        return hasil
+
+    def _periksa_header(self, t: Tabel, sheet: str, h: int, kolom: dict[str, int]) -> None:
+        norm = {_norm(n): (n, j) for n, j in kolom.items()}
+        lain = [n for n in kolom if _norm(n) not in {_norm(k) for k in t.semua_header}]
+        posisi = []
+        for k in t.header:
+            if _norm(k) in norm:
+                asli, j = norm[_norm(k)]
+                posisi.append(j)
+                if asli != k:
+                    self.masalah.append(MasalahStruktur(
+                        "header-beda-tulisan", sheet, f"{angka_ke_kolom(j + 1)}{h + 1}",
+                        f"Header '{asli}' seharusnya ditulis '{k}'.", parah=False))
+                continue
+            mirip = difflib.get_close_matches(k, lain, n=1, cutoff=0.6)
+            if mirip:
+                j = kolom[mirip[0]]
+                self.masalah.append(MasalahStruktur(
+                    "header-diganti", sheet, f"{angka_ke_kolom(j + 1)}{h + 1}",
+                    f"Header '{mirip[0]}' seharusnya '{k}'. Kembalikan teks header aslinya; "
+                    f"kolom ini tidak dapat dibaca sebagai {k}."))
+            else:
+                self.masalah.append(MasalahStruktur(
+                    "header-hilang", sheet, f"{angka_ke_kolom(h + 1)}",
+                    f"Kolom '{k}' tidak ada di tabel {t.nama} (baris header {h + 1}). Tambahkan "
+                    "kembali kolom itu dengan header persis seperti template."))
+        if posisi != sorted(posisi):
+            self.masalah.append(MasalahStruktur(
+                "header-dipindah", sheet, f"{h + 1}:{h + 1}",
+                f"Urutan kolom tabel {t.nama} berbeda dari template ({', '.join(t.header[:4])}, "
+                "...). Data tetap dibaca menurut nama header; sebaiknya kembalikan urutannya.",
+                parah=False))
+
+    def _baris_data(self, nilai, h, c0, c1, r1, sheet, t):
+        """Baris data: di dalam definisi tabel (baris kosong dilewati), lalu baris berisi yang
+        bersambung langsung di bawahnya (tabel yang diperpanjang tanpa definisi diperbarui)."""
+        baris, nomor = [], []
+        akhir_def = r1 if r1 is not None else h
+        i = h + 1
+        kosong_beruntun = 0
+        while i < len(nilai):
+            b = nilai[i]
+            isi = any(v not in ("", None) for v in b[c0:c1 + 1])
+            if i <= akhir_def:
+                if isi:
+                    baris.append(b)
+                    nomor.append(i + 1)
+            else:
+                if not isi:
+                    kosong_beruntun += 1
+                    # tanpa definisi tabel: toleransi satu baris kosong di tengah data
+                    if r1 is not None or kosong_beruntun >= 2:
+                        break
+                else:
+                    kosong_beruntun = 0
+                    baris.append(b)
+                    nomor.append(i + 1)
+            if len(baris) > MAKS_BARIS_TABEL:
+                self.masalah.append(MasalahStruktur(
+                    "tabel-terlalu-besar", sheet, None,
+                    f"Tabel {t.nama} memuat lebih dari {MAKS_BARIS_TABEL} baris; sisanya tidak "
+                    "dibaca."))
+                baris, nomor = baris[:MAKS_BARIS_TABEL], nomor[:MAKS_BARIS_TABEL]
+                break
+            i += 1
+        return baris, nomor
+
+    def baca_info(self, t: TabelTerbaca) -> tuple[dict, dict]:
+        info, sel = {}, {}
+        if t.kosong or "Kunci" not in t.df.columns:
+            return info, sel
+        for i, (k, v) in enumerate(zip(t.df["Kunci"], t.df["Nilai"])):
+            if k is None:
+                continue
+            kunci = " ".join(str(k).split())
+            if kunci in info:
+                self.masalah.append(MasalahStruktur(
+                    "info-ganda", t.sheet, t.sel(i, "Kunci"),
+                    f"Kunci '{kunci}' muncul dua kali di tabel Info; hapus salah satunya.",
+                    parah=False))
+                continue
+            if isinstance(v, _dt.datetime) and v.time() == _dt.time(0):
+                v = v.date()
+            info[kunci] = v
+            sel[kunci] = t.sel(i, "Nilai")
+        return info, sel
+
+
+def baca_workbook(path: str | Path) -> Bacaan:
+    """Baca workbook format versi 1. Lempar :class:`GagalBaca` bila berkas tidak dapat dibaca
+    sama sekali; masalah struktur lain dicatat di ``Bacaan.masalah``."""
+    path = Path(path)
+    p = _Pembaca(path)
+    try:
+        tabel = {t.kunci: p.baca_tabel(t) for t in TABEL}
+        info, info_sel = p.baca_info(tabel[INFO.kunci])
+        for t in TABEL_DATA:  # galat Excel di semua sheet isian
+            if tabel[t.kunci].sheet:
+                p.nilai_sheet(tabel[t.kunci].sheet)
+        return Bacaan(path, p.berkas, p.nama_sheet, info, info_sel, tabel, p.masalah, p.galat)
+    finally:
+        p.close()
+
+
+def ke_data(bacaan: Bacaan) -> DataRAPK:
+    """Nilai yang terbaca (apa adanya, tanpa alamat) sebagai :class:`DataRAPK`."""
+    return DataRAPK(dict(bacaan.info),
+                    {t.kunci: bacaan.tabel[t.kunci].df.copy() for t in TABEL_DATA})

@@ -1,0 +1,268 @@
+"""Pemeriksaan berkas .xlsx di tingkat paket zip, sebelum isinya dibaca.
+
+- Mengenali berkas yang bukan xlsx (CSV yang diganti namanya, .xls lama, .xlsb, kosong),
+  berkas terenkripsi/berpassword, dan zip rusak — dengan pesan yang jelas.
+- Menolak zip bomb: batas ukuran tak-terkompresi dan rasio kompresi (lihat konstanta).
+- Memetakan nama sheet ke bagian XML-nya, dan membaca dari XML apa yang tidak diberikan
+  python-calamine: sel berisi galat Excel (``#DIV/0!``), rumus sel, luas area terpakai.
+
+XML hanya dipindai dengan ekspresi reguler atau defusedxml: entitas tidak pernah diperluas,
+makro tidak pernah dijalankan.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from defusedxml import ElementTree as DET
+
+__all__ = ["GagalBaca", "InfoBerkas", "periksa_berkas", "PaketXlsx", "MAKS_TOTAL_TAK_TERKOMPRESI",
+           "MAKS_RASIO", "MAKS_BAGIAN", "kolom_ke_angka", "angka_ke_kolom", "pisah_alamat"]
+
+#: Batas jumlah ukuran tak-terkompresi semua bagian zip. Workbook RAPK biasa < 5 MB.
+MAKS_TOTAL_TAK_TERKOMPRESI = 200 * 1024 * 1024
+#: Batas rasio kompresi satu bagian besar (> 1 MB); XML wajar terkompresi 5-30x.
+MAKS_RASIO = 200
+#: Batas ukuran satu bagian (sheet) tak-terkompresi.
+MAKS_BAGIAN = 100 * 1024 * 1024
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class GagalBaca(Exception):
+    """Berkas tidak dapat dibaca sebagai workbook. ``kode`` stabil, ``pesan`` untuk pengguna."""
+
+    def __init__(self, kode: str, pesan: str):
+        super().__init__(pesan)
+        self.kode = kode
+        self.pesan = pesan
+
+
+@dataclass
+class InfoBerkas:
+    ukuran: int
+    makro: bool = False  # berisi proyek VBA (tidak pernah dijalankan)
+    tautan_eksternal: list[str] = field(default_factory=list)
+
+
+def kolom_ke_angka(huruf: str) -> int:
+    n = 0
+    for ch in huruf:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def angka_ke_kolom(n: int) -> str:
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+_ALAMAT = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
+
+
+def pisah_alamat(alamat: str) -> tuple[str, int]:
+    m = _ALAMAT.match(alamat)
+    if not m:
+        raise ValueError(alamat)
+    return m.group(1), int(m.group(2))
+
+
+def _kenali_bukan_zip(awal: bytes, nama: str) -> GagalBaca:
+    if not awal:
+        return GagalBaca("berkas-kosong", "Berkas kosong (0 byte). Simpan ulang workbook dari "
+                                          "Excel lalu kirim lagi.")
+    if awal.startswith(_OLE):
+        return GagalBaca("berkas-xls-atau-terenkripsi",
+                         "Berkas ini workbook Excel lama (.xls) atau workbook yang dilindungi "
+                         "password. Buka di Excel, hapus password (File > Info > Protect "
+                         "Workbook), lalu simpan sebagai Excel Workbook (.xlsx).")
+    try:
+        teks = awal.decode("utf-8")
+    except UnicodeDecodeError:
+        teks = None
+    if teks is not None and any(p in teks for p in (",", ";", "\t")):
+        return GagalBaca("bukan-xlsx", f"'{nama}' berisi teks (CSV), bukan workbook Excel. Buka "
+                                       "template rapk-xl dan salin datanya ke sana, lalu simpan "
+                                       "sebagai .xlsx.")
+    return GagalBaca("bukan-xlsx", f"'{nama}' bukan workbook Excel (.xlsx). Simpan sebagai Excel "
+                                   "Workbook (.xlsx) dari template rapk-xl.")
+
+
+def periksa_berkas(path: str | Path) -> InfoBerkas:
+    """Pastikan ``path`` adalah paket xlsx/xlsm yang aman dibaca; lempar :class:`GagalBaca`."""
+    path = Path(path)
+    try:
+        ukuran = path.stat().st_size
+        with open(path, "rb") as f:
+            awal = f.read(2048)
+    except OSError as e:
+        raise GagalBaca("tidak-dapat-dibuka", f"Berkas tidak dapat dibuka: {e.strerror}.") from None
+    if not awal.startswith(b"PK"):
+        raise _kenali_bukan_zip(awal, path.name)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            daftar = zf.infolist()
+            nama = {i.filename for i in daftar}
+            total = sum(i.file_size for i in daftar)
+            if total > MAKS_TOTAL_TAK_TERKOMPRESI:
+                raise GagalBaca("terlalu-besar",
+                                f"Isi berkas terlalu besar setelah dibuka ({total // 2**20} MB; "
+                                f"batas {MAKS_TOTAL_TAK_TERKOMPRESI // 2**20} MB). Workbook RAPK "
+                                "wajar jauh di bawah batas ini; hapus isi yang tidak perlu.")
+            for i in daftar:
+                if i.file_size > MAKS_BAGIAN or (
+                        i.file_size > 2**20 and i.file_size > MAKS_RASIO * max(i.compress_size, 1)):
+                    raise GagalBaca("terlalu-besar",
+                                    f"Bagian '{i.filename}' tidak wajar besarnya ({i.file_size // 2**20} "
+                                    "MB setelah dibuka). Berkas ditolak demi keamanan.")
+            if "xl/workbook.bin" in nama:
+                raise GagalBaca("format-xlsb", "Berkas berformat Excel Binary (.xlsb). Simpan "
+                                               "sebagai Excel Workbook (.xlsx).")
+            if "xl/workbook.xml" not in nama:
+                if "EncryptedPackage" in nama:
+                    raise GagalBaca("berkas-xls-atau-terenkripsi", "Berkas terenkripsi.")
+                raise GagalBaca("bukan-xlsx", f"'{path.name}' bukan workbook Excel (paket zip "
+                                              "tanpa xl/workbook.xml, mis. dokumen Word).")
+            bad = zf.testzip() if ukuran < 20 * 2**20 else None
+            if bad:
+                raise GagalBaca("rusak", f"Berkas rusak (bagian '{bad}' tidak utuh). Simpan ulang "
+                                         "dari Excel.")
+    except zipfile.BadZipFile:
+        raise GagalBaca("rusak", "Berkas rusak: bukan paket zip yang utuh. Simpan ulang dari "
+                                 "Excel lalu kirim lagi.") from None
+    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError):
+        raise GagalBaca("rusak", "Berkas rusak atau memakai kompresi yang tidak didukung.") from None
+    return InfoBerkas(
+        ukuran=ukuran,
+        makro="xl/vbaProject.bin" in nama,
+        tautan_eksternal=sorted(n for n in nama if n.startswith("xl/externalLinks/")
+                                and n.endswith(".xml")),
+    )
+
+
+_BUKA_SEL = re.compile(rb"<c\b([^>]*?)(/?)>")
+_ATTR_R = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
+_NILAI = re.compile(rb"<v>([^<]*)</v>")
+_RUMUS = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
+_REF_SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+
+
+def _iter_sel(xml: bytes):
+    """(atribut, isi) setiap ``<c>``; isi ``b""`` untuk sel yang menutup sendiri."""
+    pos = 0
+    while True:
+        m = _BUKA_SEL.search(xml, pos)
+        if not m:
+            return
+        if m.group(2):  # <c .../>
+            yield m.group(1), b""
+            pos = m.end()
+            continue
+        akhir = xml.find(b"</c>", m.end())
+        if akhir < 0:
+            return
+        yield m.group(1), xml[m.end():akhir]
+        pos = akhir + 4
+
+
+class PaketXlsx:
+    """Akses baca ke bagian-bagian xlsx yang sudah lolos :func:`periksa_berkas`."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._zf = zipfile.ZipFile(self.path)
+        self._peta: dict[str, str] | None = None
+
+    def close(self) -> None:
+        self._zf.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _xml(self, nama: str):
+        return DET.fromstring(self._zf.read(nama))
+
+    def peta_sheet(self) -> dict[str, str]:
+        """Nama sheet → nama bagian XML-nya (mis. ``xl/worksheets/sheet3.xml``)."""
+        if self._peta is None:
+            wb = self._xml("xl/workbook.xml")
+            try:
+                rels = self._xml("xl/_rels/workbook.xml.rels")
+                target = {r.get("Id"): r.get("Target") for r in rels.iter(f"{_NS_PKG}Relationship")}
+            except KeyError:
+                target = {}
+            peta = {}
+            for s in wb.iter(f"{_NS_MAIN}sheet"):
+                t = target.get(s.get(f"{_NS_REL}id"))
+                if not t:
+                    continue
+                bagian = t.lstrip("/") if t.startswith("/") else str(PurePosixPath("xl") / t)
+                peta[s.get("name")] = bagian
+            self._peta = peta
+        return self._peta
+
+    def isi_sheet(self, sheet: str) -> bytes:
+        return self._zf.read(self.peta_sheet()[sheet])
+
+    @staticmethod
+    def luas(xml: bytes) -> tuple[int, int]:
+        """(baris terakhir, kolom terakhir) yang berisi sel, dari rujukan sel di XML."""
+        maks_r = maks_k = 0
+        for m in _REF_SEL.finditer(xml):
+            k, r = kolom_ke_angka(m.group(1).decode()), int(m.group(2))
+            if r > maks_r:
+                maks_r = r
+            if k > maks_k:
+                maks_k = k
+        return maks_r, maks_k
+
+    @staticmethod
+    def sel_galat(xml: bytes) -> dict[str, str]:
+        """Alamat → nilai galat (``#DIV/0!``, ``#REF!``, ...) untuk sel bertipe galat."""
+        if b't="e"' not in xml:
+            return {}
+        hasil = {}
+        for attr, isi in _iter_sel(xml):
+            if b't="e"' not in attr:
+                continue
+            r = _ATTR_R.search(attr)
+            v = _NILAI.search(isi)
+            if r:
+                hasil[r.group(1).decode()] = v.group(1).decode() if v else "#N/A"
+        return hasil
+
+    @staticmethod
+    def sel_rumus(xml: bytes) -> dict[str, str | None]:
+        """Alamat → teks rumus (``None`` untuk pengikut rumus bersama) untuk sel berumus."""
+        hasil: dict[str, str | None] = {}
+        for attr, isi in _iter_sel(xml):
+            if b"<f" not in isi:
+                continue
+            r = _ATTR_R.search(attr)
+            f = _RUMUS.search(isi)
+            if r and f:
+                teks = f.group(1)
+                hasil[r.group(1).decode()] = teks.decode() if teks else None
+        return hasil
+
+    @staticmethod
+    def nilai_sel(xml: bytes, alamat: set[str]) -> dict[str, str]:
+        """Nilai tersimpan (teks mentah ``<v>``) untuk alamat yang diminta."""
+        hasil = {}
+        for attr, isi in _iter_sel(xml):
+            r = _ATTR_R.search(attr)
+            if r and r.group(1).decode() in alamat:
+                v = _NILAI.search(isi)
+                hasil[r.group(1).decode()] = v.group(1).decode() if v else ""
+        return hasil
