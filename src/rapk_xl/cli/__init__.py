@@ -9,8 +9,10 @@ import click
 
 from .. import __version__
 from . import bahasa
+from .cetak import cetak_cmd
 from .demo import demo_cmd
 from .hitung import hitung
+from .sampel import sampel_cmd
 from .template import template_cmd
 from .unit import unit
 
@@ -35,5 +37,7 @@ cli.add_command(demo_cmd)
 cli.add_command(hitung)
 cli.add_command(unit)
 cli.add_command(template_cmd)
+cli.add_command(cetak_cmd)
+cli.add_command(sampel_cmd)
 
 __all__ = ["cli"]

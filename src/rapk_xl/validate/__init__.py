@@ -1,0 +1,1 @@
+"""Lapisan validasi: pemeriksaan workbook RAPK (issue validator)."""
