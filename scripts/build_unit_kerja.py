@@ -5,7 +5,7 @@ Daftar referensi (../shared/reference/unit_kerja_2024.csv) memakai nama seperti 
 Skrip ini menambahkan nama baku (dipakai di dropdown template dan laporan) dan kode stabil,
 dan menyimpan nama asli sebagai alias. Jalankan ulang hanya bila daftar referensi berubah:
 
-    python scripts/build_unit_kerja.py ../shared/reference/unit_kerja_2024.csv
+    python scripts/build_unit_kerja.py samples/sumber/unit_kerja_2024.csv
 """
 from __future__ import annotations
 
@@ -81,4 +81,4 @@ def main(src: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference/unit_kerja_2024.csv")
+    main(sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).resolve().parents[1] / "samples/sumber/unit_kerja_2024.csv"))

@@ -1,0 +1,137 @@
+"""Template: selaras dengan generator, terasa seperti alat Excel yang dibuat dengan baik."""
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from rapk_xl.cli import cli
+from rapk_xl.format.spec import TABEL, TABEL_DATA
+from rapk_xl.io import capaian_sheet as cs
+from rapk_xl.io.writer import tulis_template
+
+TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "rapk_template.xlsx"
+
+
+def isi_zip(path):
+    """Isi paket xlsx kecuali metadata waktu pembuatan."""
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+
+
+def test_template_di_repo_selaras_dengan_generator(tmp_path):
+    baru = tulis_template(tmp_path / "t.xlsx")
+    assert isi_zip(TEMPLATE) == isi_zip(baru), (
+        "templates/rapk_template.xlsx usang: jalankan `rapk-xl template -o templates/rapk_template.xlsx`")
+
+
+@pytest.fixture(scope="module")
+def wb(tmp_path_factory):
+    p = tulis_template(tmp_path_factory.mktemp("t") / "t.xlsx", "Balai POM di Jember", 2024)
+    return openpyxl.load_workbook(p)
+
+
+def test_sheet_tabel_dan_header_kontrak(wb):
+    for t in TABEL:
+        ws = wb[t.sheet]
+        assert t.nama in ws.tables, t.nama
+        ref = ws.tables[t.nama].ref
+        baris = int(ref.split(":")[0][1:])
+        header = [ws.cell(baris, j + 1).value for j in range(len(t.header))]
+        assert header == list(t.header)
+
+
+def _dv(ws):
+    hasil = {}
+    for dv in ws.data_validations.dataValidation:
+        for r in str(dv.sqref).split():
+            hasil[r.split(":")[0]] = dv
+    return hasil
+
+
+def test_dropdown(wb):
+    pk = _dv(wb["PK"])
+    assert pk["G6"].type == "list" and pk["G6"].formula1 == "=lstJenisTarget"
+    assert pk["H6"].formula1 == "=lstPolaritas" and pk["I6"].formula1 == "=lstYaTidak"
+    assert pk["G6"].errorStyle == "stop"
+    assert pk["B6"].errorStyle == "warning"    # perspektif: saran, boleh lain
+    info = _dv(wb["Info"])
+    assert info["B5"].formula1 == "=lstUnit"
+    assert info["B8"].formula1 == "=lstSatuanAnggaran"
+    assert info["B7"].type == "whole" and (info["B7"].formula1, info["B7"].formula2) == ("1", "12")
+    # daftar unit di sheet tersembunyi memuat 104 nama (103 unit + BPOM)
+    daftar = wb["Daftar"]
+    assert daftar.sheet_state == "hidden"
+    nama = str(wb.defined_names["lstUnit"].attr_text)
+    assert nama.endswith("$A$105")
+    assert daftar["A2"].value == "Badan Pengawas Obat dan Makanan"
+    assert "Balai POM di Jember" in [daftar.cell(r, 1).value for r in range(2, 106)]
+    jt = [daftar.cell(r, 2).value for r in range(2, 5)]
+    assert jt == ["Tetap", "Kumulatif", "Akhir Tahun"]
+
+
+def test_info_terisi_dan_terkunci(wb):
+    ws = wb["Info"]
+    assert ws["A5"].value == "Unit Kerja" and ws["B5"].value == "Balai POM di Jember"
+    assert ws["B6"].value == 2024 and ws["B9"].value == 1
+    assert ws.protection.sheet and ws.protection.password is None
+    assert ws["B5"].protection.locked is False and ws["A5"].protection.locked is not False
+
+
+def test_format_angka_dan_beku(wb):
+    ws = wb["RAPK"]
+    assert ws["O6"].number_format == "#,##0"      # Anggaran: rupiah tanpa desimal
+    assert ws["A6"].number_format == "@"          # kode indikator sebagai teks
+    assert ws.freeze_panes == "C6"
+    assert wb["PK"].freeze_panes == "F6"
+
+
+def test_siap_cetak(wb):
+    for nama in ("PK", "RAPK", "Anggaran", "Realisasi"):
+        ws = wb[nama]
+        assert ws.page_setup.orientation == "landscape"
+        assert int(ws.page_setup.paperSize) == 9   # A4
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows == "$1:$5"
+    rapk = wb["RAPK"]
+    assert rapk["A1"].value.startswith('="RENCANA AKSI PERJANJIAN KINERJA TAHUN "')
+    assert rapk["A3"].value == "BADAN PENGAWAS OBAT DAN MAKANAN"
+    # blok tanda tangan: tempat/tanggal, jabatan, nama dari Info, di bawah tabel
+    isi = [c.value for row in rapk.iter_rows(min_row=7) for c in row if c.value]
+    assert any("infoJabatan" in str(v) for v in isi) and any("infoNama" in str(v) for v in isi)
+
+
+def test_sheet_capaian_terkunci_dan_berumus(wb):
+    ws = wb["Capaian"]
+    assert ws.protection.sheet and ws.protection.password is None
+    rumus = cs.rancangan(0)
+    for alamat, f in rumus.items():
+        assert ws[alamat].value == "=" + f, alamat
+    assert "CAPAIAN(K6,I6,G6,F6,$B$2)" in ws["L6"].value
+    assert "CAPAIAN(K6,J6,G6,F6,$B$2)" in ws["N6"].value
+    assert ws["M6"].value.endswith("KRITERIA(L6))")
+    assert "NPS_UNIT(" in ws["F2"].value
+    kol = cs.kolom_sasaran()
+    assert f"NPS($L$6:$L$205,$H$6:$H$205,$B$6:$B$205,{kol['No Sasaran']}6)" in ws[f"{kol['NPS']}6"].value
+    # kriteria diwarnai menurut band
+    warna = [r for rng in ws.conditional_formatting for r in rng.rules]
+    assert len(warna) >= 6 * 4
+
+
+def test_cli_template(tmp_path):
+    out = tmp_path / "jember.xlsx"
+    r = CliRunner().invoke(cli, ["template", "-o", str(out), "--unit", "balai pom jember",
+                                 "--tahun", "2025"])
+    assert r.exit_code == 0 and out.exists()
+    ws = openpyxl.load_workbook(out)["Info"]
+    assert ws["B5"].value == "Balai POM di Jember" and ws["B6"].value == 2025
+    r = CliRunner().invoke(cli, ["template", "-o", str(tmp_path / "x.xlsx"), "--unit", "Balai POM di Jembr"])
+    assert r.exit_code == 2 and "Balai POM di Jember" in r.output
+    r = CliRunner().invoke(cli, ["template", "-o", str(tmp_path / "x.csv")])
+    assert r.exit_code == 2 and ".xlsx" in r.output
+
+
+def test_semua_tabel_data_punya_petunjuk():
+    for t in TABEL_DATA:
+        assert t.petunjuk and t.judul
