@@ -34,13 +34,18 @@ def test_perintah_salah_pesan_indonesia():
     assert r.exit_code == 2 and "tidak ada" in r.output and "Traceback" not in r.output
 
 
-def test_demo_mencetak_contoh():
-    r = jalankan("demo")
+def test_demo_mencetak_contoh(tmp_path):
+    r = jalankan("demo", "-o", str(tmp_path / "demo"))
     assert r.exit_code == 0
     # 1.01: 81 / 90 = 90,00 %; sasaran 1 (IKU 90, biasa 120) NPS 100,00
     assert "90,00" in r.output and "100,00" in r.output
     assert "Akhir Tahun" in r.output
     assert "NPS unit" in r.output
+    # template dan tiga sampel ditulis dan disebutkan tempatnya
+    ditulis = sorted(p.name for p in (tmp_path / "demo").rglob("*.xlsx"))
+    assert ditulis == ["balai_pom_jember_2024.xlsx", "bpom_2024.xlsx", "loka_pom_dumai_2025.xlsx",
+                       "rapk_template.xlsx"]
+    assert str(tmp_path / "demo") in r.output
 
 
 def test_hitung_capaian():

@@ -4,11 +4,14 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
-from .calc import capaian_array, efisiensi, hitung_nps
+from .calc import capaian_array, efisiensi, hitung_nps, kriteria_array
+from .io.writer import tulis_template
+from .samples.seed import SAMPEL, bangun_sampel
 
 __all__ = ["contoh_indikator", "HasilDemo", "demo"]
 
@@ -41,10 +44,13 @@ class HasilDemo:
     nps: float | None
     kriteria: str | None
     efisiensi_sasaran_1: object
+    folder: Path | None = None
+    berkas: dict[str, Path] = field(default_factory=dict)  # keterangan → path
 
 
-def demo(bulan: int = 6) -> HasilDemo:
-    """Hitung capaian, kriteria, NPS dan satu contoh efisiensi untuk :func:`contoh_indikator`."""
+def demo(folder: str | Path | None = None, bulan: int = 6) -> HasilDemo:
+    """Hitung capaian, kriteria, NPS dan satu contoh efisiensi untuk :func:`contoh_indikator`;
+    bila ``folder`` diberikan, tulis juga template kosong dan ketiga sampel dokumen ke sana."""
     df = contoh_indikator()
     h = capaian_array(df["realisasi"].to_numpy(object), df["target"].to_numpy(object),
                       df["polaritas"].to_numpy(object), df["jenis_target"].to_numpy(object),
@@ -52,8 +58,14 @@ def demo(bulan: int = 6) -> HasilDemo:
     df["capaian"] = h.nilai
     df["keterangan"] = [a.value if a is not None else "" for a in h.alasan]
     nps = hitung_nps(df)
-    from .calc import kriteria_array
     df["kriteria"] = kriteria_array(df["capaian"].to_numpy())
     # Sasaran 1: NPS-nya sebagai output, 45% anggaran terserap sebagai input.
     ef = efisiensi(nps.sasaran["nps"].iloc[0], 45.0)
-    return HasilDemo(df, nps.sasaran, nps.perspektif, nps.nps, nps.kriteria, ef)
+    hasil = HasilDemo(df, nps.sasaran, nps.perspektif, nps.nps, nps.kriteria, ef)
+    if folder is not None:
+        folder = Path(folder)
+        hasil.folder = folder
+        hasil.berkas["Template kosong"] = tulis_template(folder / "rapk_template.xlsx")
+        for p in bangun_sampel(folder / "sampel"):
+            hasil.berkas[f"Sampel: {SAMPEL[p.stem]}"] = p
+    return hasil

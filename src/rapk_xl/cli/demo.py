@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 import pandas as pd
 
@@ -10,13 +12,19 @@ from .tabel import tabel
 
 
 @click.command("demo", cls=Perintah)
-def demo_cmd() -> None:
-    """Jalankan contoh bawaan dan cetak hasilnya.
+@click.option("-o", "--output", "folder", default="demo-keluaran", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder untuk template dan sampel yang ditulis demo.")
+def demo_cmd(folder: Path) -> None:
+    """Jalankan contoh bawaan dan tunjukkan apa yang dapat dilakukan rapk-xl.
 
     Menghitung capaian, kriteria, NPS dan efisiensi untuk satu unit contoh (angka rekaan)
-    per bulan Juni.
+    per bulan Juni, lalu menulis template kosong dan tiga sampel dokumen RAPK ke FOLDER.
     """
-    h = demo()
+    try:
+        h = demo(folder)
+    except OSError as e:
+        raise click.ClickException(f"tidak dapat menulis ke {folder}: {e.strerror}") from None
     click.secho("Contoh unit kerja, periode Juni (angka rekaan)", bold=True)
     click.echo()
     click.echo(tabel(
@@ -38,3 +46,7 @@ def demo_cmd() -> None:
     ef = h.efisiensi_sasaran_1
     click.echo(f"Efisiensi sasaran 1 (anggaran terserap 45%): IE {format_angka(ef.ie)}, "
                f"TE {format_angka(ef.te)}, {ef.kategori}")
+    click.echo()
+    click.secho(f"Berkas ditulis di {h.folder}/", bold=True)
+    for ket, p in h.berkas.items():
+        click.echo(f"  {ket}: {p}")
