@@ -161,12 +161,23 @@ def parse_angka_array(nilai, desimal: str | None = None) -> tuple[np.ndarray, np
         return x, status
     flat = arr.ravel()
     x = np.full(flat.shape, np.nan)
-    status = np.empty(flat.shape, dtype=object)
+    status = np.full(flat.shape, Status.KOSONG, dtype=object)
+    ok, bukan = Status.OK, Status.BUKAN_ANGKA
     for i, v in enumerate(flat):
-        a = parse_angka(v, desimal)
-        status[i] = a.status
-        if a.nilai is not None:
-            x[i] = a.nilai
+        t = type(v)
+        if t is float:  # jalur cepat, hasil sama dengan parse_angka
+            if v == v:
+                if v in (math.inf, -math.inf):
+                    status[i] = bukan
+                else:
+                    x[i], status[i] = v, ok
+        elif t is int:
+            x[i], status[i] = v, ok
+        elif v is not None:
+            a = parse_angka(v, desimal)
+            status[i] = a.status
+            if a.nilai is not None:
+                x[i] = a.nilai
     return x.reshape(arr.shape), status.reshape(arr.shape)
 
 

@@ -25,7 +25,8 @@ from ..format import DataRAPK
 from ..format.spec import INFO, TABEL, TABEL_DATA, Tabel
 from .xlsx_parts import GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, periksa_berkas
 
-__all__ = ["Bacaan", "TabelTerbaca", "MasalahStruktur", "baca_workbook", "GagalBaca", "ke_data",
+__all__ = ["Bacaan", "TabelTerbaca", "MasalahStruktur", "baca_workbook", "baca_sumber", "Sumber",
+           "SumberBerkas", "DefTabel", "GagalBaca", "ke_data",
            "MAKS_BARIS_TABEL", "MAKS_SEL_SHEET"]
 
 #: Batas baris yang dibaca per tabel (RAPK wajar: ratusan baris).
@@ -71,14 +72,18 @@ class TabelTerbaca:
 
 @dataclass
 class Bacaan:
-    path: Path
-    berkas: InfoBerkas
+    path: Path | None
+    berkas: InfoBerkas | None
     sheet: list[str]
     info: dict[str, object]
     info_sel: dict[str, str]  # kunci → alamat sel Nilai (mis. "B6")
     tabel: dict[str, TabelTerbaca]
     masalah: list[MasalahStruktur]
     galat: dict[str, dict[str, str]]  # sheet → {alamat: "#DIV/0!"}
+    #: sheet → {alamat: rumus} untuk sheet yang diminta (None: sumber tak memberi rumus)
+    rumus: dict[str, dict[str, str | None] | None] = field(default_factory=dict)
+    #: sheet → kisi nilai (mulai A1) untuk sheet yang diminta rumusnya
+    kisi: dict[str, list[list]] = field(default_factory=dict)
 
     def __getitem__(self, kunci: str) -> TabelTerbaca:
         return self.tabel[kunci]
@@ -96,57 +101,142 @@ def _nilai(v: object) -> object:
     return v
 
 
-class _Pembaca:
-    def __init__(self, path: Path):
-        self.path = path
-        self.berkas = periksa_berkas(path)
-        self.masalah: list[MasalahStruktur] = []
-        self.galat: dict[str, dict[str, str]] = {}
+@dataclass(frozen=True)
+class DefTabel:
+    """Definisi tabel Excel: sheet, baris header dan baris data terakhir (0-based)."""
+
+    nama: str
+    sheet: str
+    baris_header: int
+    kolom_awal: int
+    baris_akhir: int
+    kolom_akhir: int
+
+
+class Sumber:
+    """Asal isi workbook untuk pembaca: berkas (:class:`SumberBerkas`) atau workbook yang
+    sedang terbuka di Excel (``rapk_xl.ribbon.SumberXlwings``).
+
+    ``nilai(sheet)``: kisi nilai mulai A1 (sel kosong ``""`` atau ``None``);
+    ``galat(sheet)``: alamat → galat Excel (``#DIV/0!``) untuk sel bergalat."""
+
+    path: Path | None = None
+    berkas: InfoBerkas | None = None
+
+    def nama_sheet(self) -> list[str]:
+        raise NotImplementedError
+
+    def tabel(self) -> dict[str, DefTabel]:
+        raise NotImplementedError
+
+    def nilai(self, sheet: str) -> list[list]:
+        raise NotImplementedError
+
+    def galat(self, sheet: str) -> dict[str, str]:
+        return {}
+
+    def rumus(self, sheet: str) -> dict[str, str | None] | None:
+        """Alamat → rumus untuk sel berumus; ``None`` bila sumber tidak dapat memberikannya."""
+        return None
+
+    def masalah(self) -> list[MasalahStruktur]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+class SumberBerkas(Sumber):
+    """Berkas .xlsx/.xlsm: nilai lewat python-calamine, galat dan luas area dari XML."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.berkas = periksa_berkas(self.path)
+        self._masalah: list[MasalahStruktur] = []
+        self._galat: dict[str, dict[str, str]] = {}
+        self._nilai: dict[str, list[list]] = {}
         try:
-            self.wb = pc.CalamineWorkbook.from_path(str(path), load_tables=True)
-            self.paket = PaketXlsx(path)
-            self.nama_sheet = list(self.wb.sheet_names)
+            self.wb = pc.CalamineWorkbook.from_path(str(self.path), load_tables=True)
+            self.paket = PaketXlsx(self.path)
+            self._nama = list(self.wb.sheet_names)
             self.peta = self.paket.peta_sheet()
         except GagalBaca:
             raise
         except Exception as e:  # noqa: BLE001 — isi berkas apa pun
             raise GagalBaca("rusak", "Workbook rusak atau tidak dapat dibaca "
                                      f"({type(e).__name__}). Simpan ulang dari Excel.") from None
-        self._nilai: dict[str, list[list]] = {}
-        self._tabel = {}
-        try:
-            for nama in self.wb.table_names:
-                try:
-                    self._tabel[nama] = self.wb.get_table_by_name(nama)
-                except Exception:  # noqa: BLE001 — definisi tabel rusak: baca dari sheet
-                    continue
-        except Exception:  # noqa: BLE001
-            self._tabel = {}
 
-    def close(self):
+    def nama_sheet(self) -> list[str]:
+        return self._nama
+
+    def tabel(self) -> dict[str, DefTabel]:
+        hasil = {}
+        try:
+            nama_tabel = list(self.wb.table_names)
+        except Exception:  # noqa: BLE001
+            return hasil
+        for nama in nama_tabel:
+            try:
+                d = self.wb.get_table_by_name(nama)
+                (r0, c0), (r1, c1) = d.start, d.end
+                hasil[nama] = DefTabel(nama, d.sheet, r0 - 1, c0, r1, c1)
+            except Exception:  # noqa: BLE001 — definisi tabel rusak: baca dari sheet
+                continue
+        return hasil
+
+    def _muat(self, sheet: str) -> None:
+        xml = self.paket.isi_sheet(sheet) if sheet in self.peta else b""
+        baris, kolom = PaketXlsx.luas(xml)
+        self._galat[sheet] = PaketXlsx.sel_galat(xml)
+        if baris * max(kolom, 1) > MAKS_SEL_SHEET:
+            # python-calamine membangun kisi padat dari sel pertama sampai terakhir: sel di
+            # XFD1048576 berarti miliaran sel. Sheet seperti itu tidak dibaca sama sekali.
+            self._masalah.append(MasalahStruktur(
+                "sheet-terlalu-besar", sheet, None,
+                f"Sheet {sheet} memakai area sangat luas (sampai baris {baris}, kolom {kolom}); "
+                f"sheet ini tidak dibaca. Hapus isi di luar tabel (Ctrl+End menunjukkan sel "
+                "terakhir yang terpakai), lalu simpan ulang."))
+            self._nilai[sheet] = []
+            return
+        try:
+            self._nilai[sheet] = self.wb.get_sheet_by_name(sheet).to_python(
+                skip_empty_area=False)
+        except Exception:  # noqa: BLE001
+            self._masalah.append(MasalahStruktur("sheet-rusak", sheet, None,
+                                                 f"Sheet {sheet} tidak dapat dibaca."))
+            self._nilai[sheet] = []
+
+    def nilai(self, sheet: str) -> list[list]:
+        if sheet not in self._nilai:
+            self._muat(sheet)
+        return self._nilai[sheet]
+
+    def galat(self, sheet: str) -> dict[str, str]:
+        if sheet not in self._galat:
+            self._muat(sheet)
+        return self._galat[sheet]
+
+    def rumus(self, sheet: str) -> dict[str, str | None] | None:
+        if sheet not in self.peta:
+            return {}
+        return PaketXlsx.sel_rumus(self.paket.isi_sheet(sheet))
+
+    def masalah(self) -> list[MasalahStruktur]:
+        return self._masalah
+
+    def close(self) -> None:
         self.paket.close()
 
-    # -- sheet ---------------------------------------------------------------------------
+
+class _Pembaca:
+    def __init__(self, sumber: Sumber):
+        self.sumber = sumber
+        self.masalah: list[MasalahStruktur] = []
+        self.nama_sheet = sumber.nama_sheet()
+        self._tabel = sumber.tabel()
+
     def nilai_sheet(self, sheet: str) -> list[list]:
-        if sheet not in self._nilai:
-            xml = self.paket.isi_sheet(sheet) if sheet in self.peta else b""
-            baris, kolom = PaketXlsx.luas(xml)
-            self.galat[sheet] = PaketXlsx.sel_galat(xml)
-            batas = None
-            if baris * max(kolom, 1) > MAKS_SEL_SHEET:
-                batas = max(1, MAKS_SEL_SHEET // max(kolom, 1))
-                self.masalah.append(MasalahStruktur(
-                    "sheet-terlalu-besar", sheet, None,
-                    f"Sheet {sheet} memakai area sangat luas ({baris} baris × {kolom} kolom); "
-                    f"hanya {batas} baris pertama yang dibaca. Hapus isi di luar tabel."))
-            try:
-                self._nilai[sheet] = self.wb.get_sheet_by_name(sheet).to_python(
-                    skip_empty_area=False, nrows=batas)
-            except Exception:  # noqa: BLE001
-                self.masalah.append(MasalahStruktur("sheet-rusak", sheet, None,
-                                                    f"Sheet {sheet} tidak dapat dibaca."))
-                self._nilai[sheet] = []
-        return self._nilai[sheet]
+        return self.sumber.nilai(sheet)
 
     def cari_sheet(self, nama: str) -> str | None:
         if nama in self.nama_sheet:
@@ -166,7 +256,10 @@ class _Pembaca:
         # tabel berganti nama: cari tabel yang memuat header kontrak
         harap = {_norm(h) for h in t.header}
         for nama, d in self._tabel.items():
-            if len(harap & {_norm(c) for c in d.columns}) >= max(2, len(harap) // 2):
+            nilai = self.nilai_sheet(d.sheet)
+            header = nilai[d.baris_header] if d.baris_header < len(nilai) else []
+            kolom = {_norm(c) for c in header[d.kolom_awal:d.kolom_akhir + 1]}
+            if len(harap & kolom) >= max(2, len(harap) // 2):
                 self.masalah.append(MasalahStruktur(
                     "nama-tabel-berbeda", d.sheet, None,
                     f"Tabel di sheet {d.sheet} bernama '{nama}', seharusnya '{t.nama}'. Ganti "
@@ -184,8 +277,7 @@ class _Pembaca:
                     "tabel-di-sheet-lain", sheet, None,
                     f"Tabel {t.nama} ada di sheet '{sheet}', seharusnya di sheet '{t.sheet}'.",
                     parah=False))
-            (r0, c0), (r1, c1) = d.start, d.end
-            h = r0 - 1
+            h, c0, r1, c1 = d.baris_header, d.kolom_awal, d.baris_akhir, d.kolom_akhir
             hasil.ditemukan = True
         else:
             sheet = self.cari_sheet(t.sheet)
@@ -353,20 +445,34 @@ class _Pembaca:
         return info, sel
 
 
-def baca_workbook(path: str | Path) -> Bacaan:
+def baca_sumber(sumber: Sumber, rumus: tuple[str, ...] = ()) -> Bacaan:
+    """Baca workbook format versi 1 dari sebuah :class:`Sumber`. Untuk sheet di ``rumus``
+    (yang ada), rumus dan kisi nilainya ikut dibaca."""
+    p = _Pembaca(sumber)
+    tabel = {t.kunci: p.baca_tabel(t) for t in TABEL}
+    info, info_sel = p.baca_info(tabel[INFO.kunci])
+    galat = {}
+    for t in TABEL:  # galat Excel di semua sheet isian
+        sheet = tabel[t.kunci].sheet
+        if sheet:
+            galat[sheet] = sumber.galat(sheet)
+    b = Bacaan(sumber.path, sumber.berkas, p.nama_sheet, info, info_sel, tabel,
+               [*sumber.masalah(), *p.masalah], galat)
+    for sheet in rumus:
+        if sheet in p.nama_sheet:
+            b.rumus[sheet] = sumber.rumus(sheet)
+            b.kisi[sheet] = sumber.nilai(sheet)
+    return b
+
+
+def baca_workbook(path: str | Path, rumus: tuple[str, ...] = ()) -> Bacaan:
     """Baca workbook format versi 1. Lempar :class:`GagalBaca` bila berkas tidak dapat dibaca
     sama sekali; masalah struktur lain dicatat di ``Bacaan.masalah``."""
-    path = Path(path)
-    p = _Pembaca(path)
+    sumber = SumberBerkas(path)
     try:
-        tabel = {t.kunci: p.baca_tabel(t) for t in TABEL}
-        info, info_sel = p.baca_info(tabel[INFO.kunci])
-        for t in TABEL_DATA:  # galat Excel di semua sheet isian
-            if tabel[t.kunci].sheet:
-                p.nilai_sheet(tabel[t.kunci].sheet)
-        return Bacaan(path, p.berkas, p.nama_sheet, info, info_sel, tabel, p.masalah, p.galat)
+        return baca_sumber(sumber, rumus)
     finally:
-        p.close()
+        sumber.close()
 
 
 def ke_data(bacaan: Bacaan) -> DataRAPK:

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DET
 
 __all__ = ["GagalBaca", "InfoBerkas", "periksa_berkas", "PaketXlsx", "MAKS_TOTAL_TAK_TERKOMPRESI",
@@ -88,6 +89,10 @@ def _kenali_bukan_zip(awal: bytes, nama: str) -> GagalBaca:
         teks = awal.decode("utf-8")
     except UnicodeDecodeError:
         teks = None
+    if teks is not None and ("<html" in teks.lower() or "<table" in teks.lower()):
+        return GagalBaca("bukan-xlsx", f"'{nama}' adalah halaman HTML yang diberi nama workbook "
+                                       "(ekspor 'Excel' dari aplikasi web), bukan .xlsx. Buka di "
+                                       "Excel lalu simpan sebagai Excel Workbook (.xlsx).")
     if teks is not None and any(p in teks for p in (",", ";", "\t")):
         return GagalBaca("bukan-xlsx", f"'{nama}' berisi teks (CSV), bukan workbook Excel. Buka "
                                        "template rapk-xl dan salin datanya ke sana, lalu simpan "
@@ -191,7 +196,12 @@ class PaketXlsx:
         self.close()
 
     def _xml(self, nama: str):
-        return DET.fromstring(self._zf.read(nama))
+        try:
+            return DET.fromstring(self._zf.read(nama))
+        except (DefusedXmlException, DET.ParseError):
+            raise GagalBaca("rusak", f"Bagian '{nama}' berisi XML yang tidak sah atau konstruksi "
+                                     "yang tidak diizinkan (DTD/entitas); berkas ditolak demi "
+                                     "keamanan. Simpan ulang dari Excel.") from None
 
     def peta_sheet(self) -> dict[str, str]:
         """Nama sheet → nama bagian XML-nya (mis. ``xl/worksheets/sheet3.xml``)."""
