@@ -1,27 +1,47 @@
 """Baris perintah ``rapk-xl``: satu grup click, perintahnya kata-kata yang dipakai staf.
 
 Setiap perintah adalah lapisan tipis di atas fungsi Python dengan tujuan yang sama, jadi
-semua yang dikerjakan CLI juga dapat dipanggil sebagai pustaka.
+semua yang dikerjakan CLI juga dapat dipanggil sebagai pustaka. Modul perintah baru diimpor
+saat perintahnya dipakai (pola "lazy group" dari dokumentasi click), agar ``rapk-xl validasi``
+tidak ikut memuat pustaka yang hanya diperlukan perintah lain.
 """
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from .. import __version__
 from . import bahasa
-from .cetak import cetak_cmd
-from .demo import demo_cmd
-from .hitung import hitung
-from .sampel import sampel_cmd
-from .template import template_cmd
-from .unit import unit
 
 bahasa.pasang()
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+#: nama perintah → "modul:objek"
+PERINTAH = {
+    "demo": "demo:demo_cmd",
+    "hitung": "hitung:hitung",
+    "unit": "unit:unit",
+    "template": "template:template_cmd",
+    "cetak": "cetak:cetak_cmd",
+    "sampel": "sampel:sampel_cmd",
+    "validasi": "validasi:validasi_cmd",
+}
 
-@click.group(cls=bahasa.Grup, context_settings=CONTEXT_SETTINGS)
+
+class GrupMalas(bahasa.Grup):
+    def list_commands(self, ctx):
+        return sorted(PERINTAH)
+
+    def get_command(self, ctx, nama):
+        if nama not in PERINTAH:
+            return None
+        modul, objek = PERINTAH[nama].split(":")
+        return getattr(importlib.import_module(f"{__name__}.{modul}"), objek)
+
+
+@click.group(cls=GrupMalas, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", "-V", prog_name="rapk-xl",
                       message="%(prog)s, versi %(version)s",
                       help="Tampilkan versi lalu keluar.")
@@ -33,11 +53,4 @@ def cli() -> None:
     """
 
 
-cli.add_command(demo_cmd)
-cli.add_command(hitung)
-cli.add_command(unit)
-cli.add_command(template_cmd)
-cli.add_command(cetak_cmd)
-cli.add_command(sampel_cmd)
-
-__all__ = ["cli"]
+__all__ = ["cli", "PERINTAH"]

@@ -48,6 +48,7 @@ KAMUS = {
     "Choose from:\n\t{choices}": "Pilih dari:\n\t{choices}",
     "Do you want to continue?": "Lanjutkan?",
     "Error: invalid input": "Galat: masukan tidak sah",
+    "required": "wajib",
 }
 KAMUS_JAMAK = {
     "Got unexpected extra argument ({args})": "Argumen berlebih tidak dikenal ({args})",

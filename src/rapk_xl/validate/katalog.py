@@ -67,7 +67,7 @@ _DAFTAR = [
     ("kode-ganda", ERROR, "kunci", "Kode Indikator muncul lebih dari sekali."),
     ("kode-tidak-di-pk", ERROR, "kunci", "Kode Indikator tidak ada di PK."),
     ("pk-tidak-di-rapk", ERROR, "kunci", "Indikator PK tidak punya baris RAPK."),
-    ("pk-tidak-di-realisasi", WARNING, "kunci", "Indikator PK tidak punya baris Realisasi."),
+    ("pk-tidak-di-realisasi", ERROR, "kunci", "Indikator bertarget s.d. Periode tanpa baris Realisasi."),
     ("baris-anggaran-ganda", ERROR, "kunci", "Baris anggaran (indikator, RO, komponen, sub komponen) ganda."),
     ("nomor-urut", WARNING, "kunci", "Nomor urut baris anggaran melompat atau berulang."),
     ("sasaran-tidak-konsisten", ERROR, "kunci", "Satu No Sasaran dengan teks sasaran berbeda."),
@@ -78,6 +78,7 @@ _DAFTAR = [
     ("tetap-bervariasi", ERROR, "target", "Target Tetap tidak sama tiap bulan."),
     ("tetap-beda-target", ERROR, "target", "Target Tetap berbeda dari Target tahunan."),
     ("akhir-tahun-sebelum-b12", ERROR, "target", "Indikator Akhir Tahun bertarget sebelum B12."),
+    ("akhir-tahun-beda-target", ERROR, "target", "B12 indikator Akhir Tahun berbeda dari Target tahunan."),
     ("b12-seperti-jumlah", ERROR, "target", "B12 tampak seperti jumlah setelah persentase (pola PJAS)."),
     ("target-bolong", WARNING, "target", "Target terputus: bulan tanpa target di antara bulan bertarget."),
     ("baris-bergeser", ERROR, "target", "Baris bergeser: angka berlebih di kanan kolom Anggaran."),
@@ -98,6 +99,7 @@ _DAFTAR = [
     ("realisasi-kumulatif-turun", WARNING, "realisasi", "Realisasi Kumulatif menurun."),
     # Rumus
     ("rumus-ditimpa", ERROR, "rumus", "Sel berumus template ditimpa dengan nilai ketikan."),
+    ("sheet-capaian-hilang", WARNING, "rumus", "Sheet Capaian template tidak ada."),
 ]
 
 KATALOG: dict[str, Aturan] = {i: Aturan(i, t, k, u) for i, t, k, u in _DAFTAR}

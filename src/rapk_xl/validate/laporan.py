@@ -1,0 +1,122 @@
+"""Keluaran laporan validasi: teks untuk terminal, JSON, dan workbook .xlsx bertautan."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .katalog import ERROR
+from .temuan import HasilBerkas, Laporan
+
+__all__ = ["ke_teks", "ke_json", "tulis_xlsx", "ringkasan"]
+
+_LABEL = {"error": "KESALAHAN", "warning": "PERINGATAN"}
+
+
+def ringkasan(lap: Laporan) -> str:
+    """Mis. "3 berkas: 1 lolos, 2 dengan kesalahan — 13 kesalahan, 33 peringatan"."""
+    diperiksa = [f for f in lap.files if not f.dilewati]
+    lolos = sum(1 for f in diperiksa if f.valid)
+    bagian = [f"{len(diperiksa)} berkas diperiksa: {lolos} lolos, {len(diperiksa) - lolos} dengan "
+              f"kesalahan", f"{lap.jumlah_error} kesalahan, {lap.jumlah_warning} peringatan"]
+    dilewati = len(lap.files) - len(diperiksa)
+    if dilewati:
+        bagian.append(f"{dilewati} dilewati")
+    return " — ".join(bagian)
+
+
+def _judul(f: HasilBerkas) -> str:
+    ident = ", ".join(str(x) for x in (f.unit, f.tahun) if x is not None)
+    if f.periode is not None:
+        ident += f", periode {f.periode}"
+    return f"{f.file}" + (f" — {ident}" if ident else "")
+
+
+def ke_teks(lap: Laporan) -> str:
+    """Laporan untuk terminal, dikelompokkan per berkas."""
+    baris = []
+    for f in lap.files:
+        if f.dilewati:
+            baris.append(f"{f.file}\n  dilewati: {f.catatan}")
+            continue
+        status = "LOLOS" if f.valid else "DITOLAK"
+        hitung = f"{len(f.errors)} kesalahan, {len(f.warnings)} peringatan"
+        baris.append(f"{_judul(f)}\n  {status}: {hitung}")
+        for t in f.findings:
+            tempat = t.tempat or "(berkas)"
+            baris.append(f"  {_LABEL[t.severity]:<10} {tempat:<16} {t.message}  [{t.rule}]")
+    baris.append("")
+    baris.append(ringkasan(lap))
+    return "\n".join(baris)
+
+
+def ke_json(lap: Laporan) -> str:
+    """``{"files": [{"file", "unit", "tahun", "periode", "valid", "findings": [...]}]}``."""
+    return json.dumps(lap.ke_dict(), ensure_ascii=False, indent=2)
+
+
+def tulis_xlsx(lap: Laporan, path: str | Path) -> Path:
+    """Workbook laporan: sheet Ringkasan dan Temuan; setiap temuan bertaut ke selnya."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    from ..io.gaya import HEADER_FILL, HEADER_FONT, huruf, tulis_sel
+
+    path = Path(path)
+    folder = path.resolve().parent
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ringkasan"
+    kepala = ["Berkas", "Unit Kerja", "Tahun", "Periode", "Status", "Kesalahan", "Peringatan",
+              "Catatan"]
+    lebar = [48, 44, 8, 8, 10, 10, 11, 50]
+
+    def header(ws, kepala, lebar):
+        for j, (k, w) in enumerate(zip(kepala, lebar), start=1):
+            c = ws.cell(1, j, k)
+            c.font, c.fill = HEADER_FONT, HEADER_FILL
+            ws.column_dimensions[huruf(j)].width = w
+        ws.freeze_panes = "A2"
+
+    header(ws, kepala, lebar)
+    for i, f in enumerate(lap.files, start=2):
+        status = "dilewati" if f.dilewati else ("lolos" if f.valid else "ditolak")
+        for j, v in enumerate([f.file, f.unit, f.tahun, f.periode, status, len(f.errors),
+                               len(f.warnings), f.catatan], start=1):
+            tulis_sel(ws, i, j, v)
+    akhir = max(2, len(lap.files) + 1)
+    t = Table(displayName="tblRingkasan", ref=f"A1:{huruf(len(kepala))}{akhir}")
+    t.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(t)
+    tulis_sel(ws, akhir + 2, 1, ringkasan(lap)).font = Font(bold=True)
+
+    wt = wb.create_sheet("Temuan")
+    kepala = ["Berkas", "Unit Kerja", "Tingkat", "Aturan", "Sheet", "Sel", "Pesan", "Buka"]
+    header(wt, kepala, [40, 36, 11, 26, 11, 9, 100, 12])
+    r = 2
+    for f in lap.files:
+        rel = os.path.relpath(Path(f.file).resolve(), folder)
+        for tmn in f.findings:
+            isi = [f.file, f.unit, "kesalahan" if tmn.severity == ERROR else "peringatan",
+                   tmn.rule, tmn.sheet, tmn.cell, tmn.message]
+            for j, v in enumerate(isi, start=1):
+                tulis_sel(wt, r, j, v)
+            c = wt.cell(r, 8, "buka sel" if tmn.sheet else "buka berkas")
+            lokasi = None
+            if tmn.sheet:
+                sel = tmn.cell.split(":")[0] if tmn.cell else "A1"
+                if sel.isdigit():
+                    sel = f"A{sel}"
+                lokasi = f"'{tmn.sheet}'!{sel}"
+            c.hyperlink = Hyperlink(ref=c.coordinate, target=rel.replace(os.sep, "/"),
+                                    location=lokasi)
+            c.font = Font(color="0563C1", underline="single")
+            r += 1
+    t = Table(displayName="tblTemuan", ref=f"A1:H{max(2, r - 1)}")
+    t.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    wt.add_table(t)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path

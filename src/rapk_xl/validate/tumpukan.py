@@ -1,0 +1,145 @@
+"""Tabel banyak workbook ditumpuk menjadi satu DataFrame per tabel, dengan nilai bertipe.
+
+Validasi 103 workbook = satu validasi atas tabel tumpukan, bukan 103 validasi. Setiap baris
+membawa ``_f`` (nomor berkas), ``_r`` (baris Excel) dan ``_i`` (urutan dalam tabelnya);
+alamat sel didapat dari ``huruf[_f][kolom]``.
+
+Untuk kolom angka dan nilai, ``<kolom>`` berisi float (NaN bila tak terbaca) dan
+``<kolom>|st`` status sel:
+
+=========  ==============================================================
+ok         sel angka
+teks       teks angka yang terbaca ("90", "62,210,400")
+ambigu     teks angka yang dapat dibaca dua cara ("1.234")
+bukan      teks yang bukan angka
+kosong     kosong atau "-"
+galat      galat Excel (#DIV/0!, #REF!, ...)
+opini      opini BPK (WTP/WDP/TW/TMP), nilainya kode 4/3/2/1
+progres    "Progres 45%" (hanya realisasi)
+=========  ==============================================================
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..calc.parse import Status, parse_angka_array
+from ..calc.rules import SKALA_OPINI
+from ..format.spec import TABEL_DATA, Tabel
+from ..io.reader import Bacaan
+
+__all__ = ["Tumpukan", "tumpuk", "ST", "teks_kolom"]
+
+ST = "|st"
+_STATUS = {Status.OK: "ok", Status.KOSONG: "kosong", Status.AMBIGU: "ambigu",
+           Status.BUKAN_ANGKA: "bukan"}
+_PROGRES = re.compile(r"^\s*progres{1,2}\b", re.IGNORECASE)
+_ALAMAT = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+
+@dataclass
+class Tumpukan:
+    """Satu tabel dari banyak berkas."""
+
+    spec: Tabel
+    df: pd.DataFrame  # kolom spec bertipe + "|st" + _f, _r, _i + kolom tambahan mentah
+    mentah: pd.DataFrame  # nilai apa adanya (object), indeks sama dengan df
+    huruf: dict[int, dict[str, str]] = field(default_factory=dict)
+    sheet: dict[int, str | None] = field(default_factory=dict)
+
+    def sel(self, idx, kolom: str) -> str | None:
+        """Alamat sel baris tumpukan ``idx`` kolom ``kolom`` (mis. ``G12``)."""
+        f = int(self.df.at[idx, "_f"])
+        h = self.huruf.get(f, {}).get(kolom)
+        return f"{h}{int(self.df.at[idx, '_r'])}" if h else f"{int(self.df.at[idx, '_r'])}:{int(self.df.at[idx, '_r'])}"
+
+
+def teks_kolom(s: pd.Series) -> pd.Series:
+    """Nilai teks dirapikan (spasi berlebih dibuang); angka menjadi teksnya; kosong → None."""
+    def rapi(v):
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            return None
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        t = " ".join(str(v).split())
+        return t or None
+    return s.map(rapi).astype(object)
+
+
+def _angka(kolom: pd.Series, jenis: str, realisasi: bool) -> tuple[np.ndarray, np.ndarray]:
+    nilai = kolom.to_numpy(dtype=object)
+    x, st = parse_angka_array(nilai)
+    status = np.array([_STATUS[s] for s in st], dtype=object)
+    for i in np.flatnonzero(np.fromiter((type(v) is str for v in nilai), bool, len(nilai))):
+        v, kode = nilai[i], status[i]
+        if kode == "ok":
+            kode = "teks"
+        elif kode == "bukan" and jenis == "nilai":
+            k = " ".join(v.split()).upper()
+            if k in SKALA_OPINI:
+                x[i], kode = SKALA_OPINI[k], "opini"
+            elif realisasi and _PROGRES.match(v):
+                kode = "progres"
+        status[i] = kode
+    return x, status
+
+
+def _galat_ke_status(df: pd.DataFrame, t: Tabel, bacaan: Bacaan, f: int, huruf: dict) -> None:
+    sheet = bacaan.tabel[t.kunci].sheet
+    galat = bacaan.galat.get(sheet or "", {})
+    if not galat:
+        return
+    per_huruf = {h: k for k, h in huruf.items()}
+    baris_ke_idx = {int(r): i for i, r in zip(df.index, df["_r"])}
+    for alamat in galat:
+        m = _ALAMAT.match(alamat)
+        if not m:
+            continue
+        kolom, idx = per_huruf.get(m.group(1)), baris_ke_idx.get(int(m.group(2)))
+        if kolom is None or idx is None:
+            continue
+        if kolom + ST in df.columns:
+            df.at[idx, kolom + ST] = "galat"
+        if kolom + "|galat" not in df.columns:
+            df[kolom + "|galat"] = None
+        df.at[idx, kolom + "|galat"] = galat[alamat]
+
+
+def tumpuk(bacaan: list[Bacaan]) -> dict[str, Tumpukan]:
+    """Tumpuk tabel data semua bacaan dan ketik nilainya."""
+    hasil = {}
+    for t in TABEL_DATA:
+        bagian, huruf, sheet = [], {}, {}
+        for f, b in enumerate(bacaan):
+            tt = b.tabel[t.kunci]
+            df = tt.df.copy()
+            df["_f"] = f
+            df["_r"] = tt.baris if len(tt.baris) == len(df) else np.arange(len(df))
+            df["_i"] = np.arange(len(df))
+            bagian.append(df)
+            huruf[f] = dict(tt.huruf)
+            sheet[f] = tt.sheet
+        mentah = pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame()
+        for k in t.semua_header:
+            if k not in mentah.columns:
+                mentah[k] = None
+        df = pd.DataFrame({"_f": mentah["_f"].astype(int), "_r": mentah["_r"].astype(int),
+                           "_i": mentah["_i"].astype(int)}, index=mentah.index)
+        for k in t.kolom:
+            if k.jenis in ("angka", "bulat", "nilai"):
+                x, st = _angka(mentah[k.nama], k.jenis, realisasi=t.kunci == "realisasi")
+                df[k.nama] = x
+                df[k.nama + ST] = st
+            else:
+                df[k.nama] = teks_kolom(mentah[k.nama])
+                if k.jenis == "kode":
+                    df[k.nama + "|angka"] = mentah[k.nama].map(
+                        lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+                        and v == v)
+        for f, b in enumerate(bacaan):
+            _galat_ke_status(df, t, b, f, huruf[f])
+        hasil[t.kunci] = Tumpukan(t, df, mentah, huruf, sheet)
+    return hasil

@@ -1,0 +1,145 @@
+"""Validator: baca semua berkas, tumpuk tabelnya, jalankan setiap pemeriksaan sekali.
+
+Satu workbook dan 103 workbook melewati jalur yang sama (:func:`validasi_bacaan`). Berkas
+yang tidak dapat dibaca menjadi temuan untuk berkas itu; berkas lain tetap diperiksa. Tidak
+ada traceback yang sampai ke pengguna, apa pun isi berkasnya.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..io.reader import Bacaan, GagalBaca, baca_workbook
+from ..reference import cari_unit
+from .identitas import bilangan_info, periksa_info, periksa_struktur
+from .rumus import SHEET_RUMUS, periksa_rumus
+from .silang import periksa_silang
+from .skema import periksa_sel
+from .temuan import HasilBerkas, Laporan, Temuan
+from .tumpukan import tumpuk
+
+__all__ = ["validasi", "validasi_bacaan", "validasi_masuk", "kumpulkan_berkas", "EKSTENSI", "BerkasMasuk",
+           "baca_satu"]
+
+#: Ekstensi yang dianggap kiriman (dilaporkan walau bukan .xlsx).
+EKSTENSI = (".xlsx", ".xlsm", ".xls", ".xlsb", ".csv")
+_PARALEL_MIN = 8
+
+
+@dataclass
+class BerkasMasuk:
+    path: Path
+    catatan: str | None = None  # diisi bila dilewati
+    dilewati: bool = False
+
+
+def kumpulkan_berkas(paths) -> tuple[list[BerkasMasuk], list[str]]:
+    """Uraikan PATH (berkas atau folder) menjadi daftar berkas kiriman.
+
+    Folder dijelajahi rekursif; berkas kunci Excel (``~$...``) dan berkas tersembunyi dilewati
+    dengan catatan. Kembalikan (berkas, galat argumen) — galat untuk PATH yang tidak ada.
+    """
+    hasil: list[BerkasMasuk] = []
+    galat: list[str] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for q in sorted(p.rglob("*")):
+                if not q.is_file() or q.suffix.lower() not in EKSTENSI:
+                    continue
+                if any(part.startswith(".") for part in q.relative_to(p).parts):
+                    continue
+                hasil.append(_masuk(q))
+        elif p.is_file():
+            hasil.append(_masuk(p))
+        else:
+            galat.append(f"'{p}' tidak ada.")
+    return hasil, galat
+
+
+def _masuk(p: Path) -> BerkasMasuk:
+    if p.name.startswith("~$"):
+        return BerkasMasuk(p, "Berkas kunci Excel (~$...) dilewati: dibuat Excel selama workbook "
+                              "aslinya terbuka, bukan kiriman.", True)
+    return BerkasMasuk(p)
+
+
+def baca_satu(path: Path) -> Bacaan | Temuan:
+    """Baca satu berkas untuk validasi; kegagalan menjadi temuan, tidak pernah galat."""
+    try:
+        return baca_workbook(path, rumus=SHEET_RUMUS)
+    except GagalBaca as g:
+        return Temuan(g.kode, None, None, g.pesan)
+    except MemoryError:
+        return Temuan("terlalu-besar", None, None, "Berkas terlalu besar untuk dibaca.")
+    except Exception as e:  # noqa: BLE001 — tidak boleh ada traceback untuk berkas apa pun
+        return Temuan("rusak", None, None, "Workbook tidak dapat dibaca (isi tidak sah: "
+                                           f"{type(e).__name__}). Simpan ulang dari Excel.")
+
+
+def _baca_semua(paths: list[Path], jobs: int) -> list[Bacaan | Temuan]:
+    if jobs > 1 and len(paths) >= _PARALEL_MIN:
+        with ProcessPoolExecutor(max_workers=jobs) as ex:
+            return list(ex.map(baca_satu, paths, chunksize=max(1, len(paths) // (jobs * 4))))
+    return [baca_satu(p) for p in paths]
+
+
+def _identitas(b: Bacaan) -> tuple[str | None, int | None, int | None]:
+    unit = b.info.get("Unit Kerja")
+    u = cari_unit(unit) if unit is not None else None
+    nama = u.nama if u else (str(unit) if unit is not None else None)
+    return nama, bilangan_info(b.info.get("Tahun")), bilangan_info(b.info.get("Periode"))
+
+
+def validasi_bacaan(bacaan: list[Bacaan], nama: list[str] | None = None) -> Laporan:
+    """Validasi workbook yang sudah terbaca (dari berkas atau dari Excel lewat xlwings)."""
+    nama = nama or [str(b.path or f"workbook-{i + 1}") for i, b in enumerate(bacaan)]
+    hasil = []
+    periode = {}
+    for i, b in enumerate(bacaan):
+        unit, tahun, per = _identitas(b)
+        hasil.append(HasilBerkas(nama[i], unit, tahun, per))
+        periode[i] = per if per is not None and 1 <= per <= 12 else None
+        hasil[i].findings += periksa_struktur(b)
+        hasil[i].findings += periksa_info(b)
+        hasil[i].findings += periksa_rumus(b)
+    tp = tumpuk(bacaan)
+    for f, t in periksa_sel(tp):
+        hasil[f].findings.append(t)
+    for f, t in periksa_silang(tp, periode):
+        hasil[f].findings.append(t)
+    for h in hasil:
+        h.urutkan()
+    return Laporan(hasil)
+
+
+def validasi(paths, jobs: int | None = None) -> Laporan:
+    """Validasi berkas dan folder ``paths``; satu laporan untuk semuanya."""
+    masuk, _ = kumpulkan_berkas(paths)
+    return validasi_masuk(masuk, jobs)
+
+
+def validasi_masuk(masuk: list[BerkasMasuk], jobs: int | None = None) -> Laporan:
+    jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    dibaca = [m for m in masuk if not m.dilewati]
+    hasil_baca = _baca_semua([m.path for m in dibaca], jobs)
+    bacaan, nama_bacaan = [], []
+    per_path: dict[Path, HasilBerkas] = {}
+    for m, h in zip(dibaca, hasil_baca):
+        if isinstance(h, Temuan):
+            per_path[m.path] = HasilBerkas(str(m.path), findings=[h])
+        else:
+            bacaan.append(h)
+            nama_bacaan.append(str(m.path))
+    if bacaan:
+        for h in validasi_bacaan(bacaan, nama_bacaan).files:
+            per_path[Path(h.file)] = h
+    urut = []
+    for m in masuk:
+        if m.dilewati:
+            urut.append(HasilBerkas(str(m.path), catatan=m.catatan, dilewati=True))
+        else:
+            urut.append(per_path[m.path])
+    return Laporan(urut)
