@@ -8,6 +8,7 @@ tidak ikut memuat pustaka yang hanya diperlukan perintah lain.
 from __future__ import annotations
 
 import importlib
+import os
 
 import click
 
@@ -31,6 +32,22 @@ PERINTAH = {
 
 
 class GrupMalas(bahasa.Grup):
+    def invoke(self, ctx):
+        """Galat internal yang tak terduga tampil sebagai pesan singkat, bukan traceback
+        (``RAPK_XL_DEBUG=1`` menampilkan traceback untuk pengembang)."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as e:  # noqa: BLE001
+            if os.environ.get("RAPK_XL_DEBUG"):
+                raise
+            click.echo(f"Galat internal rapk-xl ({type(e).__name__}). Ini kesalahan program, "
+                       "bukan kesalahan Anda; laporkan ke pengelola rapk-xl beserta perintah dan "
+                       "berkasnya (RAPK_XL_DEBUG=1 menampilkan rinciannya).", err=True)
+            ctx.exit(2)
+
     def list_commands(self, ctx):
         return sorted(PERINTAH)
 

@@ -23,7 +23,8 @@ import python_calamine as pc
 
 from ..format import DataRAPK
 from ..format.spec import INFO, TABEL, TABEL_DATA, Tabel
-from .xlsx_parts import GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, periksa_berkas
+from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, kolom_ke_angka,
+                         periksa_berkas, pisah_alamat)
 
 __all__ = ["Bacaan", "TabelTerbaca", "MasalahStruktur", "baca_workbook", "baca_sumber", "Sumber",
            "SumberBerkas", "DefTabel", "GagalBaca", "ke_data",
@@ -156,7 +157,7 @@ class SumberBerkas(Sumber):
         self._galat: dict[str, dict[str, str]] = {}
         self._nilai: dict[str, list[list]] = {}
         try:
-            self.wb = pc.CalamineWorkbook.from_path(str(self.path), load_tables=True)
+            self.wb = pc.CalamineWorkbook.from_path(str(self.path))
             self.paket = PaketXlsx(self.path)
             self._nama = list(self.wb.sheet_names)
             self.peta = self.paket.peta_sheet()
@@ -171,17 +172,16 @@ class SumberBerkas(Sumber):
 
     def tabel(self) -> dict[str, DefTabel]:
         hasil = {}
-        try:
-            nama_tabel = list(self.wb.table_names)
-        except Exception:  # noqa: BLE001
-            return hasil
-        for nama in nama_tabel:
+        for nama, sheet, ref, header, total in self.paket.tabel():
             try:
-                d = self.wb.get_table_by_name(nama)
-                (r0, c0), (r1, c1) = d.start, d.end
-                hasil[nama] = DefTabel(nama, d.sheet, r0 - 1, c0, r1, c1)
-            except Exception:  # noqa: BLE001 — definisi tabel rusak: baca dari sheet
+                (k0, r0), (k1, r1) = (pisah_alamat(a) for a in ref.split(":"))
+            except ValueError:
+                continue  # definisi tabel rusak: tabelnya dicari dari header di sheet
+            if sheet not in self._nama:
                 continue
+            baris_header = r0 - 1 if header else r0 - 2
+            hasil[nama] = DefTabel(nama, sheet, baris_header, kolom_ke_angka(k0) - 1,
+                                   r1 - 1 - total, kolom_ke_angka(k1) - 1)
         return hasil
 
     def _muat(self, sheet: str) -> None:
@@ -268,7 +268,7 @@ class _Pembaca:
         return None
 
     def baca_tabel(self, t: Tabel) -> TabelTerbaca:
-        hasil = TabelTerbaca(t)
+        hasil = TabelTerbaca(t, df=pd.DataFrame({k: pd.Series(dtype=object) for k in t.header}))
         d = self._def_tabel(t)
         if d is not None:
             sheet = d.sheet

@@ -160,6 +160,17 @@ _RUMUS = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _REF_SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
 
 
+def _rapikan_jalur(jalur: str) -> str:
+    bagian: list[str] = []
+    for p in jalur.split("/"):
+        if p == "..":
+            if bagian:
+                bagian.pop()
+        elif p and p != ".":
+            bagian.append(p)
+    return "/".join(bagian)
+
+
 def _iter_sel(xml: bytes):
     """(atribut, isi) setiap ``<c>``; isi ``b""`` untuk sel yang menutup sendiri."""
     pos = 0
@@ -221,6 +232,36 @@ class PaketXlsx:
                 peta[s.get("name")] = bagian
             self._peta = peta
         return self._peta
+
+    def tabel(self) -> list[tuple[str, str, str, int, int]]:
+        """Definisi tabel Excel: (nama, sheet, ref "A5:Q31", baris header, baris total).
+
+        Dibaca langsung dari ``xl/tables/*.xml`` lewat relasi tiap sheet: kecil dan tanpa
+        membangun kisi sheet (python-calamine membangun kisi padat sheet untuk setiap tabel).
+        """
+        hasil = []
+        nama_ada = set(self._zf.namelist())
+        for sheet, bagian in self.peta_sheet().items():
+            folder, berkas = bagian.rsplit("/", 1)
+            rels = f"{folder}/_rels/{berkas}.rels"
+            if rels not in nama_ada:
+                continue
+            for r in self._xml(rels).iter(f"{_NS_PKG}Relationship"):
+                if not (r.get("Type") or "").endswith("/table"):
+                    continue
+                target = r.get("Target") or ""
+                jalur = target.lstrip("/") if target.startswith("/") else \
+                    str(PurePosixPath(folder, target))
+                jalur = _rapikan_jalur(jalur)
+                if jalur not in nama_ada:
+                    continue
+                t = self._xml(jalur)
+                nama = t.get("displayName") or t.get("name")
+                ref = t.get("ref")
+                if nama and ref:
+                    hasil.append((nama, sheet, ref, int(t.get("headerRowCount", "1") or 1),
+                                  int(t.get("totalsRowCount", "0") or 0)))
+        return hasil
 
     def isi_sheet(self, sheet: str) -> bytes:
         return self._zf.read(self.peta_sheet()[sheet])

@@ -10,7 +10,7 @@ from ..reference import cari_unit, saran_unit
 from .katalog import KATALOG, WARNING
 from .temuan import Temuan
 
-__all__ = ["periksa_info", "periksa_struktur", "bilangan_info", "TAHUN_MIN"]
+__all__ = ["periksa_info", "periksa_struktur", "bilangan_info", "tabel_tak_terbaca", "TAHUN_MIN"]
 
 TAHUN_MIN = 2015
 
@@ -72,8 +72,24 @@ def periksa_info(b: Bacaan) -> list[Temuan]:
     return hasil
 
 
+_TAK_TERBACA = {"sheet-hilang", "tabel-hilang", "sheet-terlalu-besar", "sheet-rusak"}
+
+
+def tabel_tak_terbaca(b: Bacaan) -> set[str]:
+    """Kunci tabel ("pk", "anggaran", ...) yang isinya tidak dapat dibaca dari berkas ini."""
+    rusak = {(m.sheet or "").casefold() for m in b.masalah if m.kode in _TAK_TERBACA and m.parah}
+    return {k for k, t in b.tabel.items()
+            if t.sheet is None or t.sheet.casefold() in rusak or t.spec.sheet.casefold() in rusak}
+
+
 def periksa_struktur(b: Bacaan) -> list[Temuan]:
     hasil = []
+    if tabel_tak_terbaca(b) >= set(b.tabel):
+        return [Temuan("sheet-hilang", None, None,
+                       "Workbook ini tidak memuat sheet format RAPK (Info, PK, RAPK, Anggaran, "
+                       "Realisasi, Pembilang): bukan workbook dari template rapk-xl. Buat "
+                       "workbook dengan `rapk-xl template` (atau templates/rapk_template.xlsx) "
+                       "lalu salin datanya ke sana.")]
     for m in b.masalah:
         aturan = m.kode if m.kode in KATALOG else "tabel-hilang"
         tingkat = WARNING if (aturan == "tabel-hilang" and not m.parah) else ""

@@ -100,6 +100,8 @@ _DAFTAR = [
     # Rumus
     ("rumus-ditimpa", ERROR, "rumus", "Sel berumus template ditimpa dengan nilai ketikan."),
     ("sheet-capaian-hilang", WARNING, "rumus", "Sheet Capaian template tidak ada."),
+    # Lain-lain
+    ("pemeriksaan-gagal", ERROR, "lain", "Sebuah pemeriksaan tidak dapat dijalankan (galat internal)."),
 ]
 
 KATALOG: dict[str, Aturan] = {i: Aturan(i, t, k, u) for i, t, k, u in _DAFTAR}

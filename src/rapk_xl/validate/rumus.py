@@ -104,9 +104,10 @@ def periksa_rumus(b: Bacaan) -> list[Temuan]:
     hasil: list[Temuan] = []
     rumus = b.rumus.get(SHEET_CAPAIAN, {})
     if SHEET_CAPAIAN not in b.sheet:
-        hasil.append(Temuan("sheet-capaian-hilang", SHEET_CAPAIAN, None,
-                            "Sheet Capaian (dihitung template) tidak ada. Pakai template rapk-xl "
-                            "terbaru agar capaian terlihat di Excel sebelum dikirim."))
+        if not b.tabel["pk"].kosong:
+            hasil.append(Temuan("sheet-capaian-hilang", SHEET_CAPAIAN, None,
+                                "Sheet Capaian (dihitung template) tidak ada. Pakai template "
+                                "rapk-xl terbaru agar capaian terlihat di Excel sebelum dikirim."))
     elif rumus is not None:
         kisi = b.kisi.get(SHEET_CAPAIAN, [])
         kolom_ind = {cs.kolom_indikator()[k.nama]: k.nama for k in cs.INDIKATOR}

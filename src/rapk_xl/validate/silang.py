@@ -382,11 +382,30 @@ def _realisasi(tp: dict[str, Tumpukan], out: _Kumpul, periode: dict[int, int | N
                        f"indikator {kode} = {_f(r_nilai)}. Samakan keduanya.")
 
 
-def periksa_silang(tumpukan: dict[str, Tumpukan], periode: dict[int, int | None]
-                   ) -> list[tuple[int, Temuan]]:
+#: tabel yang harus terbaca agar sebuah kelompok pemeriksaan bermakna
+_PERLU = {"kunci": {"pk", "rapk", "realisasi"}, "anggaran": {"rapk", "anggaran"},
+          "target": {"pk", "rapk"}, "realisasi": {"pk", "rapk", "realisasi"}}
+
+
+def _saring(tp: dict[str, Tumpukan], buang: set[int]) -> dict[str, Tumpukan]:
+    if not buang:
+        return tp
+    return {k: Tumpukan(t.spec, t.df[~t.df["_f"].isin(buang)], t.mentah, t.huruf, t.sheet)
+            for k, t in tp.items()}
+
+
+def periksa_silang(tumpukan: dict[str, Tumpukan], periode: dict[int, int | None],
+                   tak_terbaca: dict[int, set[str]] | None = None) -> list[tuple[int, Temuan]]:
+    """Pemeriksaan lintas tabel. Berkas yang tabel perlunya tak terbaca (sheet hilang, terlalu
+    besar) dilewati untuk kelompok itu: masalahnya sudah dilaporkan sekali."""
+    tak_terbaca = tak_terbaca or {}
     out = _Kumpul()
-    _kunci_tabel(tumpukan, out)
-    _anggaran(tumpukan, out)
-    _target(tumpukan, out)
-    _realisasi(tumpukan, out, periode)
+    for nama, fungsi in (("kunci", _kunci_tabel), ("anggaran", _anggaran), ("target", _target),
+                         ("realisasi", _realisasi)):
+        buang = {f for f, t in tak_terbaca.items() if t & _PERLU[nama]}
+        tp = _saring(tumpukan, buang)
+        if nama == "realisasi":
+            fungsi(tp, out, periode)
+        else:
+            fungsi(tp, out)
     return out.hasil

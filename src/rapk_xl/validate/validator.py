@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..io.reader import Bacaan, GagalBaca, baca_workbook
 from ..reference import cari_unit
-from .identitas import bilangan_info, periksa_info, periksa_struktur
+from .identitas import bilangan_info, periksa_info, periksa_struktur, tabel_tak_terbaca
 from .rumus import SHEET_RUMUS, periksa_rumus
 from .silang import periksa_silang
 from .skema import periksa_sel
@@ -79,10 +80,24 @@ def baca_satu(path: Path) -> Bacaan | Temuan:
                                            f"{type(e).__name__}). Simpan ulang dari Excel.")
 
 
+def _baca_terisolasi(path: Path) -> Bacaan | Temuan:
+    """Baca di proses tersendiri: berkas yang menghentikan pembaca tidak menjatuhkan run."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as ex:
+            return ex.submit(baca_satu, path).result()
+    except BrokenProcessPool:
+        return Temuan("rusak", None, None, "Berkas ini menghentikan pembaca workbook (isinya "
+                                           "tidak wajar). Simpan ulang dari Excel.")
+
+
 def _baca_semua(paths: list[Path], jobs: int) -> list[Bacaan | Temuan]:
     if jobs > 1 and len(paths) >= _PARALEL_MIN:
-        with ProcessPoolExecutor(max_workers=jobs) as ex:
-            return list(ex.map(baca_satu, paths, chunksize=max(1, len(paths) // (jobs * 4))))
+        try:
+            with ProcessPoolExecutor(max_workers=jobs) as ex:
+                return list(ex.map(baca_satu, paths, chunksize=max(1, len(paths) // (jobs * 4))))
+        except BrokenProcessPool:
+            # Satu berkas mematikan proses pembaca: ulangi per berkas, masing-masing terpisah.
+            return [_baca_terisolasi(p) for p in paths]
     return [baca_satu(p) for p in paths]
 
 
@@ -91,6 +106,28 @@ def _identitas(b: Bacaan) -> tuple[str | None, int | None, int | None]:
     u = cari_unit(unit) if unit is not None else None
     nama = u.nama if u else (str(unit) if unit is not None else None)
     return nama, bilangan_info(b.info.get("Tahun")), bilangan_info(b.info.get("Periode"))
+
+
+def _gagal(periksa, e: Exception) -> Temuan:
+    return Temuan("pemeriksaan-gagal", None, None,
+                  f"Pemeriksaan '{periksa.__name__}' tidak dapat dijalankan pada berkas ini "
+                  f"(galat internal {type(e).__name__}); pemeriksaan lain tetap berjalan. "
+                  "Laporkan ke pengelola rapk-xl beserta berkasnya.")
+
+
+def _aman(periksa, *args) -> list[Temuan]:
+    """Jalankan pemeriksaan satu berkas; galat internal menjadi temuan, bukan traceback."""
+    try:
+        return periksa(*args)
+    except Exception as e:  # noqa: BLE001
+        return [_gagal(periksa, e)]
+
+
+def _aman_semua(periksa, n: int, *args) -> list[tuple[int, Temuan]]:
+    try:
+        return periksa(*args)
+    except Exception as e:  # noqa: BLE001
+        return [(f, _gagal(periksa, e)) for f in range(n)]
 
 
 def validasi_bacaan(bacaan: list[Bacaan], nama: list[str] | None = None) -> Laporan:
@@ -102,13 +139,12 @@ def validasi_bacaan(bacaan: list[Bacaan], nama: list[str] | None = None) -> Lapo
         unit, tahun, per = _identitas(b)
         hasil.append(HasilBerkas(nama[i], unit, tahun, per))
         periode[i] = per if per is not None and 1 <= per <= 12 else None
-        hasil[i].findings += periksa_struktur(b)
-        hasil[i].findings += periksa_info(b)
-        hasil[i].findings += periksa_rumus(b)
+        for periksa in (periksa_struktur, periksa_info, periksa_rumus):
+            hasil[i].findings += _aman(periksa, b)
     tp = tumpuk(bacaan)
-    for f, t in periksa_sel(tp):
-        hasil[f].findings.append(t)
-    for f, t in periksa_silang(tp, periode):
+    tak_terbaca = {i: tabel_tak_terbaca(b) for i, b in enumerate(bacaan)}
+    for f, t in [*_aman_semua(periksa_sel, len(bacaan), tp),
+                 *_aman_semua(periksa_silang, len(bacaan), tp, periode, tak_terbaca)]:
         hasil[f].findings.append(t)
     for h in hasil:
         h.urutkan()
