@@ -10,6 +10,7 @@ pemeriksa "rumus ditimpa" memakai rancangan yang sama.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..format.spec import (ANGGARAN, BARIS_HEADER, PERSPEKTIF, PK, RAPK, REALISASI,
                            SHEET_CAPAIAN, Tabel)
@@ -210,3 +211,23 @@ def kolom_perspektif() -> dict[str, str]:
 
 __all__ += ["kolom_indikator", "kolom_sasaran", "kolom_perspektif", "KOLOM_SASARAN_MULAI",
             "KOLOM_PERSPEKTIF_MULAI", "BARIS_HEADER_PERSPEKTIF", "SHEET_CAPAIAN"]
+
+
+@lru_cache(maxsize=1)
+def _sel_capaian() -> frozenset[str]:
+    return frozenset(rancangan(0))
+
+
+def sel_rumus_template(tabel: dict) -> dict[str, set[str]]:
+    """Sel yang diberi rumus oleh template, per sheet: seluruh rancangan minimum sheet Capaian
+    dan kolom RAPK "Jumlah Kontribusi" di baris data yang terbaca (``tabel``: kunci → tabel
+    terbaca dengan ``huruf`` dan ``baris``)."""
+    hasil: dict[str, set[str]] = {SHEET_CAPAIAN: set(_sel_capaian())}
+    rapk = tabel.get(RAPK.kunci)
+    h = rapk.huruf.get("Jumlah Kontribusi") if rapk is not None else None
+    if h and rapk.sheet:
+        hasil[rapk.sheet] = {f"{h}{int(r)}" for r in rapk.baris}
+    return hasil
+
+
+__all__ += ["sel_rumus_template"]

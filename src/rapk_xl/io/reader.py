@@ -23,6 +23,7 @@ import python_calamine as pc
 
 from ..format import DataRAPK
 from ..format.spec import INFO, TABEL, TABEL_DATA, Tabel
+from .capaian_sheet import sel_rumus_template
 from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, kolom_ke_angka,
                          periksa_berkas, pisah_alamat)
 
@@ -81,10 +82,9 @@ class Bacaan:
     tabel: dict[str, TabelTerbaca]
     masalah: list[MasalahStruktur]
     galat: dict[str, dict[str, str]]  # sheet → {alamat: "#DIV/0!"}
-    #: sheet → {alamat: rumus} untuk sheet yang diminta (None: sumber tak memberi rumus)
-    rumus: dict[str, dict[str, str | None] | None] = field(default_factory=dict)
-    #: sheet → kisi nilai (mulai A1) untuk sheet yang diminta rumusnya
-    kisi: dict[str, list[list]] = field(default_factory=dict)
+    #: Bila diminta (``periksa_rumus``): sheet → {alamat: nilai tampil} untuk sel yang diberi
+    #: rumus oleh template tetapi kini tanpa rumus; ``None`` bila sumber tak memberi rumus.
+    rumus_hilang: dict[str, dict[str, object] | None] = field(default_factory=dict)
 
     def __getitem__(self, kunci: str) -> TabelTerbaca:
         return self.tabel[kunci]
@@ -95,11 +95,7 @@ def _norm(teks: object) -> str:
 
 
 def _nilai(v: object) -> object:
-    if isinstance(v, str):
-        return v if v != "" else None
-    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
-        return v
-    return v
+    return None if v == "" else v
 
 
 @dataclass(frozen=True)
@@ -139,6 +135,11 @@ class Sumber:
     def rumus(self, sheet: str) -> dict[str, str | None] | None:
         """Alamat → rumus untuk sel berumus; ``None`` bila sumber tidak dapat memberikannya."""
         return None
+
+    def sel_berumus(self, sheet: str) -> set[str] | None:
+        """Alamat sel berumus; ``None`` bila sumber tidak dapat memberikannya."""
+        rumus = self.rumus(sheet)
+        return None if rumus is None else set(rumus)
 
     def masalah(self) -> list[MasalahStruktur]:
         return []
@@ -220,6 +221,11 @@ class SumberBerkas(Sumber):
         if sheet not in self.peta:
             return {}
         return PaketXlsx.sel_rumus(self.paket.isi_sheet(sheet))
+
+    def sel_berumus(self, sheet: str) -> set[str] | None:
+        if sheet not in self.peta:
+            return set()
+        return PaketXlsx.sel_berumus(self.paket.isi_sheet(sheet))
 
     def masalah(self) -> list[MasalahStruktur]:
         return self._masalah
@@ -322,7 +328,8 @@ class _Pembaca:
         data_baris, data_nomor = self._baris_data(nilai, h, c0, c1, r1, sheet, t)
         df = {}
         for nama, j in indeks.items():
-            df[nama] = [_nilai(b[j]) if j < len(b) else None for b in data_baris]
+            df[nama] = [(None if b[j] == "" else b[j]) if j < len(b) else None
+                        for b in data_baris]
         for k in t.header:
             if k not in df:
                 df[k] = [None] * len(data_baris)
@@ -445,9 +452,9 @@ class _Pembaca:
         return info, sel
 
 
-def baca_sumber(sumber: Sumber, rumus: tuple[str, ...] = ()) -> Bacaan:
-    """Baca workbook format versi 1 dari sebuah :class:`Sumber`. Untuk sheet di ``rumus``
-    (yang ada), rumus dan kisi nilainya ikut dibaca."""
+def baca_sumber(sumber: Sumber, periksa_rumus: bool = False) -> Bacaan:
+    """Baca workbook format versi 1 dari sebuah :class:`Sumber`. Dengan ``periksa_rumus``,
+    sel berumus template yang kehilangan rumusnya ikut dicatat (lihat ``rumus_hilang``)."""
     p = _Pembaca(sumber)
     tabel = {t.kunci: p.baca_tabel(t) for t in TABEL}
     info, info_sel = p.baca_info(tabel[INFO.kunci])
@@ -458,19 +465,34 @@ def baca_sumber(sumber: Sumber, rumus: tuple[str, ...] = ()) -> Bacaan:
             galat[sheet] = sumber.galat(sheet)
     b = Bacaan(sumber.path, sumber.berkas, p.nama_sheet, info, info_sel, tabel,
                [*sumber.masalah(), *p.masalah], galat)
-    for sheet in rumus:
-        if sheet in p.nama_sheet:
-            b.rumus[sheet] = sumber.rumus(sheet)
-            b.kisi[sheet] = sumber.nilai(sheet)
+    if periksa_rumus:
+        for sheet, harap in sel_rumus_template(tabel).items():
+            if sheet not in p.nama_sheet:
+                continue
+            ada = sumber.sel_berumus(sheet)
+            if ada is None:
+                b.rumus_hilang[sheet] = None
+                continue
+            hilang = harap - ada
+            kisi = sumber.nilai(sheet) if hilang else []
+            b.rumus_hilang[sheet] = {a: _nilai_kisi(kisi, a) for a in hilang}
     return b
 
 
-def baca_workbook(path: str | Path, rumus: tuple[str, ...] = ()) -> Bacaan:
+def _nilai_kisi(kisi: list[list], alamat: str) -> object:
+    kolom, baris = pisah_alamat(alamat)
+    r, k = baris - 1, kolom_ke_angka(kolom) - 1
+    if r < len(kisi) and k < len(kisi[r]):
+        return _nilai(kisi[r][k])
+    return None
+
+
+def baca_workbook(path: str | Path, periksa_rumus: bool = False) -> Bacaan:
     """Baca workbook format versi 1. Lempar :class:`GagalBaca` bila berkas tidak dapat dibaca
     sama sekali; masalah struktur lain dicatat di ``Bacaan.masalah``."""
     sumber = SumberBerkas(path)
     try:
-        return baca_sumber(sumber, rumus)
+        return baca_sumber(sumber, periksa_rumus)
     finally:
         sumber.close()
 

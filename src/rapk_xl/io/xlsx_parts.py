@@ -158,6 +158,8 @@ _ATTR_R = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
 _NILAI = re.compile(rb"<v>([^<]*)</v>")
 _RUMUS = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _REF_SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+#: sel yang isinya diawali <f> (skema OOXML: <f> selalu mendahului <v> di dalam <c>)
+_SEL_BERUMUS = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*?(?<!/)>\s*<f\b')
 
 
 def _rapikan_jalur(jalur: str) -> str:
@@ -269,14 +271,12 @@ class PaketXlsx:
     @staticmethod
     def luas(xml: bytes) -> tuple[int, int]:
         """(baris terakhir, kolom terakhir) yang berisi sel, dari rujukan sel di XML."""
-        maks_r = maks_k = 0
-        for m in _REF_SEL.finditer(xml):
-            k, r = kolom_ke_angka(m.group(1).decode()), int(m.group(2))
-            if r > maks_r:
-                maks_r = r
-            if k > maks_k:
-                maks_k = k
-        return maks_r, maks_k
+        ref = set(_REF_SEL.findall(xml))
+        if not ref:
+            return 0, 0
+        maks_r = max(int(r) for _, r in ref)
+        k = max((k for k, _ in ref), key=lambda k: (len(k), k))
+        return maks_r, kolom_ke_angka(k.decode())
 
     @staticmethod
     def sel_galat(xml: bytes) -> dict[str, str]:
@@ -292,6 +292,11 @@ class PaketXlsx:
             if r:
                 hasil[r.group(1).decode()] = v.group(1).decode() if v else "#N/A"
         return hasil
+
+    @staticmethod
+    def sel_berumus(xml: bytes) -> set[str]:
+        """Alamat sel yang berumus (cepat: tanpa teks rumusnya)."""
+        return {a.decode() for a in _SEL_BERUMUS.findall(xml)}
 
     @staticmethod
     def sel_rumus(xml: bytes) -> dict[str, str | None]:

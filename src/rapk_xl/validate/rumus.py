@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 import pandas as pd
 
@@ -20,16 +19,9 @@ from ..io.xlsx_parts import kolom_ke_angka
 from .identitas import bilangan_info
 from .temuan import Temuan
 
-__all__ = ["periksa_rumus", "SHEET_RUMUS"]
+__all__ = ["periksa_rumus"]
 
-#: sheet yang dibaca rumusnya untuk pemeriksaan ini
-SHEET_RUMUS = (SHEET_CAPAIAN, RAPK.sheet)
 _ALAMAT = re.compile(r"^([A-Z]{1,3})(\d+)$")
-
-
-@lru_cache(maxsize=1)
-def _harap_capaian() -> frozenset[str]:
-    return frozenset(cs.rancangan(0))
 
 
 def _tampil(v: object) -> str:
@@ -102,40 +94,38 @@ class _Harapan:
 
 def periksa_rumus(b: Bacaan) -> list[Temuan]:
     hasil: list[Temuan] = []
-    rumus = b.rumus.get(SHEET_CAPAIAN, {})
     if SHEET_CAPAIAN not in b.sheet:
         if not b.tabel["pk"].kosong:
             hasil.append(Temuan("sheet-capaian-hilang", SHEET_CAPAIAN, None,
                                 "Sheet Capaian (dihitung template) tidak ada. Pakai template "
                                 "rapk-xl terbaru agar capaian terlihat di Excel sebelum dikirim."))
-    elif rumus is not None:
-        kisi = b.kisi.get(SHEET_CAPAIAN, [])
+    hilang = b.rumus_hilang.get(SHEET_CAPAIAN) or {}
+    if hilang:
         kolom_ind = {cs.kolom_indikator()[k.nama]: k.nama for k in cs.INDIKATOR}
         harapan = None
-        for alamat in sorted(_harap_capaian() - set(rumus), key=_urut):
-            m = _ALAMAT.match(alamat)
-            h, r = m.group(1), int(m.group(2))
-            j = kolom_ke_angka(h) - 1
-            v = kisi[r - 1][j] if r - 1 < len(kisi) and j < len(kisi[r - 1]) else None
+        for alamat in sorted(hilang, key=_urut):
+            v = hilang[alamat]
+            h, r = _ALAMAT.match(alamat).groups()
             seharusnya = "rumus template"
-            if h in kolom_ind and r > BARIS_HEADER:
+            if h in kolom_ind and int(r) > BARIS_HEADER:
                 harapan = harapan or _Harapan(b)
-                nilai = harapan.nilai(kolom_ind[h], r - BARIS_HEADER - 1)
+                nilai = harapan.nilai(kolom_ind[h], int(r) - BARIS_HEADER - 1)
                 seharusnya = f"rumus, yang menghasilkan {_tampil(nilai)}"
             isi = "dihapus" if _kosong(v) else f"ditimpa nilai ketikan {_tampil(v)}"
             hasil.append(Temuan(
                 "rumus-ditimpa", SHEET_CAPAIAN, alamat,
                 f"Sel berumus template {isi}; seharusnya {seharusnya}. Jangan mengetik di sheet "
                 "Capaian: salin rumus dari sel di atasnya atau pakai template baru."))
-    # kolom rumus di tabel RAPK
+    # kolom rumus di tabel RAPK (baris baru tanpa rumus dan kosong tidak dipersoalkan)
     rapk = b.tabel["rapk"]
-    rumus_rapk = b.rumus.get(RAPK.sheet)
-    h = rapk.huruf.get("Jumlah Kontribusi")
-    if rumus_rapk is not None and h and not rapk.kosong:
+    hilang = b.rumus_hilang.get(rapk.sheet or RAPK.sheet) or {}
+    if hilang and not rapk.kosong:
+        h = rapk.huruf.get("Jumlah Kontribusi")
         ang = b.tabel["anggaran"].df
-        for i, (kode, v) in enumerate(zip(rapk.df["Kode Indikator"], rapk.df["Jumlah Kontribusi"])):
+        for i, kode in enumerate(rapk.df["Kode Indikator"]):
             alamat = f"{h}{int(rapk.baris[i])}"
-            if alamat in rumus_rapk or _kosong(v):
+            v = hilang.get(alamat)
+            if alamat not in hilang or _kosong(v):
                 continue
             benar = sum(parse_angka(x).nilai or 0.0
                         for x in ang.loc[ang["Kode Indikator"] == kode, "Kontribusi"])

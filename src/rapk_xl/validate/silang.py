@@ -1,6 +1,10 @@
-"""Pemeriksaan lintas tabel (pandas biasa) atas tumpukan banyak berkas: kunci, pola target,
+"""Pemeriksaan lintas tabel (pandas/numpy) atas tumpukan banyak berkas: kunci, pola target,
 anggaran dan realisasi. Aturannya di domain.md; pesan menyebut apa yang salah dan cara
-memperbaikinya."""
+memperbaikinya.
+
+Semua pemeriksaan bekerja atas seluruh tumpukan sekaligus (matriks baris × 12 bulan,
+agregat per kelompok); perulangan Python hanya untuk menyusun pesan baris yang bermasalah.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -15,7 +19,10 @@ from .tumpukan import ST, Tumpukan
 __all__ = ["periksa_silang"]
 
 TOL = 0.01  # selisih anggaran yang masih dianggap sama (pembulatan sen)
+EPS = 1e-9
 _TERBACA = ("ok", "teks", "opini")
+_KUNCI = ["_f", "Kode Indikator"]
+_BULAN = np.arange(1, 13)
 
 
 def _f(x: float) -> str:
@@ -33,12 +40,50 @@ class _Kumpul:
                                      tp.sel(idx, kolom), pesan, severity)))
 
 
-def _kunci(df: pd.DataFrame) -> pd.MultiIndex:
-    return pd.MultiIndex.from_arrays([df["_f"], df["Kode Indikator"]])
+def _terbaca(df: pd.DataFrame, kolom: str) -> pd.Series:
+    return df[kolom + ST].isin(_TERBACA)
 
 
-def _kode(k) -> str:
-    return str(k) if k is not None else "(kosong)"
+def _matriks(df: pd.DataFrame, kolom) -> tuple[np.ndarray, np.ndarray]:
+    """(nilai, terisi) baris × bulan; nilai NaN di sel yang tidak terbaca sebagai angka."""
+    nilai = df[list(kolom)].to_numpy(dtype=float)
+    terisi = np.isin(df[[k + ST for k in kolom]].to_numpy(dtype=object), _TERBACA)
+    return np.where(terisi, nilai, np.nan), terisi
+
+
+def _pertama(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Baris yang punya True, dan kolom True pertamanya."""
+    return mask.any(axis=1), mask.argmax(axis=1)
+
+
+def _sebelumnya(nilai: np.ndarray) -> np.ndarray:
+    """Nilai terisi terakhir sebelum setiap bulan (NaN bila belum ada)."""
+    ff = pd.DataFrame(nilai).ffill(axis=1).to_numpy()
+    return np.hstack([np.full((len(nilai), 1), np.nan), ff[:, :-1]])
+
+
+def _kunci_teks(df: pd.DataFrame) -> pd.Series:
+    """Kunci (berkas, kode) sebagai teks "f|kode": pencocokan isin jauh lebih cepat dari
+    MultiIndex."""
+    return df["_f"].astype(str) + "|" + df["Kode Indikator"].astype(str)
+
+
+def _info_pk(pk: pd.DataFrame) -> pd.DataFrame:
+    d = pk[pk["Kode Indikator"].notna()].drop_duplicates(_KUNCI)
+    info = d[[*_KUNCI, "Jenis Target", "Satuan", "Indikator", "Target", "Target|st"]].copy()
+    info["jenis"] = info["Jenis Target"].map(normalisasi_jenis_target)
+    info["target"] = np.where(info["Target|st"].isin(_TERBACA), info["Target"], np.nan)
+    info["bagian"] = (info["Satuan"].astype(str).str.strip().eq("%")
+                      & info["Indikator"].astype(str).str.strip().str.lower()
+                      .str.startswith("persentase"))
+    return info.drop(columns=["Jenis Target", "Target", "Target|st"]).rename(
+        columns={"Indikator": "_indikator", "Satuan": "_satuan"})
+
+
+def _gabung_pk(df: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
+    """Baris ``df`` (berkode) dengan info PK-nya; indeks asli di kolom ``idx``."""
+    d = df[df["Kode Indikator"].notna()]
+    return d.reset_index(names="idx").merge(info, on=_KUNCI, how="inner")
 
 
 # --------------------------------------------------------------------------------------
@@ -48,12 +93,14 @@ def _kode(k) -> str:
 def _kunci_tabel(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
     pk = tp["pk"].df
     ada_kode = pk["Kode Indikator"].notna()
-    kunci_pk = set(zip(pk.loc[ada_kode, "_f"], pk.loc[ada_kode, "Kode Indikator"]))
+    kunci_pk = set(_kunci_teks(pk[ada_kode]))
     for nama in ("pk", "rapk", "realisasi"):
         t = tp[nama]
         d = t.df[t.df["Kode Indikator"].notna()]
-        ganda = d[d.duplicated(["_f", "Kode Indikator"], keep="first")]
-        pertama = d.drop_duplicates(["_f", "Kode Indikator"]).set_index(["_f", "Kode Indikator"])["_r"]
+        ganda = d[d.duplicated(_KUNCI, keep="first")]
+        if ganda.empty:
+            continue
+        pertama = d.drop_duplicates(_KUNCI).set_index(_KUNCI)["_r"]
         for idx, f, kode in zip(ganda.index, ganda["_f"], ganda["Kode Indikator"]):
             out.tambah(t, idx, "Kode Indikator", "kode-ganda",
                        f"Kode Indikator {kode} sudah dipakai di baris {pertama[(f, kode)]}: setiap "
@@ -62,324 +109,347 @@ def _kunci_tabel(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
     for nama in ("rapk", "anggaran", "realisasi", "pembilang"):
         t = tp[nama]
         d = t.df[t.df["Kode Indikator"].notna()]
-        asing = [i for i, f, k in zip(d.index, d["_f"], d["Kode Indikator"]) if (f, k) not in kunci_pk]
+        asing = d.index[~_kunci_teks(d).isin(kunci_pk)]
         for idx in asing:
             out.tambah(t, idx, "Kode Indikator", "kode-tidak-di-pk",
                        f"Kode Indikator {d.at[idx, 'Kode Indikator']} tidak ada di sheet PK. "
                        "Tambahkan indikatornya di PK atau perbaiki kodenya.")
-    sah = ada_kode & pk["Kode Indikator"].astype(str).str.match(POLA_KODE_INDIKATOR)
-    for nama, aturan in (("rapk", "pk-tidak-di-rapk"),):
-        t = tp[nama].df
-        ada = set(zip(t["_f"], t["Kode Indikator"]))
-        for idx in pk.index[sah]:  # kode yang salah bentuk sudah dilaporkan sendiri
-            f, kode = pk.at[idx, "_f"], pk.at[idx, "Kode Indikator"]
-            if (f, kode) not in ada:
-                out.tambah(tp["pk"], idx, "Kode Indikator", aturan,
-                           f"Indikator {kode} ada di PK tetapi tidak punya baris di sheet RAPK "
-                           "(target bulanan dan anggaran). Tambahkan barisnya di RAPK.")
+    # indikator PK tanpa baris RAPK (kode yang salah bentuk sudah dilaporkan sendiri)
+    sah = pk[ada_kode & pk["Kode Indikator"].astype(str).str.match(POLA_KODE_INDIKATOR)]
+    rapk = tp["rapk"].df
+    ada = set(_kunci_teks(rapk[rapk["Kode Indikator"].notna()]))
+    for idx in sah.index[~_kunci_teks(sah).isin(ada)]:
+        out.tambah(tp["pk"], idx, "Kode Indikator", "pk-tidak-di-rapk",
+                   f"Indikator {pk.at[idx, 'Kode Indikator']} ada di PK tetapi tidak punya baris di "
+                   "sheet RAPK (target bulanan dan anggaran). Tambahkan barisnya di RAPK.")
     # satu No Sasaran, satu teks sasaran
     d = pk[pk["No Sasaran"].notna() & pk["Sasaran"].notna()]
-    pertama = d.drop_duplicates(["_f", "No Sasaran"]).set_index(["_f", "No Sasaran"])
-    for idx, f, no, teks in zip(d.index, d["_f"], d["No Sasaran"], d["Sasaran"]):
-        acuan = pertama.loc[(f, no)]
-        if teks != acuan["Sasaran"]:
+    if not d.empty:
+        g = d.groupby(["_f", "No Sasaran"], sort=False)
+        acuan, baris_acuan = g["Sasaran"].transform("first"), g["_r"].transform("first")
+        for idx in d.index[d["Sasaran"] != acuan]:
             out.tambah(tp["pk"], idx, "Sasaran", "sasaran-tidak-konsisten",
-                       f"Sasaran nomor {int(no)} ditulis berbeda dengan baris {acuan['_r']} "
-                       f"('{acuan['Sasaran']}'). Satu nomor sasaran harus satu teks sasaran.")
+                       f"Sasaran nomor {int(d.at[idx, 'No Sasaran'])} ditulis berbeda dengan baris "
+                       f"{baris_acuan[idx]} ('{acuan[idx]}'). Satu nomor sasaran harus satu teks "
+                       "sasaran.")
 
+
+# --------------------------------------------------------------------------------------
+# Anggaran
+# --------------------------------------------------------------------------------------
 
 def _anggaran(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
     t = tp["anggaran"]
     a = t.df
-    kolom_baris = ["_f", "Kode Indikator", "Kode RO", "Komponen", "Sub Komponen"]
+    kolom_baris = [*_KUNCI, "Kode RO", "Komponen", "Sub Komponen"]
     d = a[a["Kode RO"].notna()]
-    ganda = d[d.duplicated(kolom_baris, keep="first")]
-    for idx in ganda.index:
+    for idx in d.index[d.duplicated(kolom_baris, keep="first")]:
         out.tambah(t, idx, "Kode Indikator", "baris-anggaran-ganda",
                    f"Baris anggaran ganda: indikator {a.at[idx, 'Kode Indikator']}, RO "
                    f"{a.at[idx, 'Kode RO']}, {a.at[idx, 'Komponen'] or '-'}, "
                    f"{a.at[idx, 'Sub Komponen'] or '-'} sudah ada di baris sebelumnya. Hapus "
                    "salah satunya.")
-    # nomor urut per indikator: 1, 2, 3, ...
-    no = a[a["No|st"].isin(_TERBACA) & a["Kode Indikator"].notna()]
-    for (_, kode), g in no.groupby(["_f", "Kode Indikator"], sort=False):
-        harap = 1
-        for idx, v in zip(g.index, g["No"]):
-            if v != harap:
-                out.tambah(t, idx, "No", "nomor-urut",
-                           f"Nomor urut {_f(v)} untuk indikator {kode} seharusnya {harap} "
-                           f"(sebelumnya {harap - 1}).")
-                break
-            harap += 1
-    kontr_ok = a["Kontribusi|st"].isin(_TERBACA)
-    pagu_ok = a["Pagu|st"].isin(_TERBACA)
-    # Kontribusi > Pagu
-    lebih = a[kontr_ok & pagu_ok & (a["Kontribusi"] > a["Pagu"] + TOL)]
-    for idx in lebih.index:
+    # nomor urut per indikator: 1, 2, 3, ... (laporkan lompatan pertama)
+    no = a[_terbaca(a, "No") & a["Kode Indikator"].notna()]
+    if not no.empty:
+        harap = no.groupby(_KUNCI, sort=False).cumcount() + 1
+        salah = no["No"] != harap
+        pertama = salah & (salah.groupby([no["_f"], no["Kode Indikator"]]).cumsum() == 1)
+        for idx in no.index[pertama]:
+            out.tambah(t, idx, "No", "nomor-urut",
+                       f"Nomor urut {_f(a.at[idx, 'No'])} untuk indikator "
+                       f"{a.at[idx, 'Kode Indikator']} seharusnya {harap[idx]} (sebelumnya "
+                       f"{harap[idx] - 1}).")
+    kontr_ok, pagu_ok = _terbaca(a, "Kontribusi"), _terbaca(a, "Pagu")
+    for idx in a.index[kontr_ok & pagu_ok & (a["Kontribusi"] > a["Pagu"] + TOL)]:
         out.tambah(t, idx, "Kontribusi", "kontribusi-lebih-pagu",
                    f"Kontribusi {_f(a.at[idx, 'Kontribusi'])} lebih besar dari Pagu sub komponennya "
                    f"({_f(a.at[idx, 'Pagu'])}). Kontribusi adalah bagian Pagu untuk indikator ini.")
-    # Realisasi Anggaran > Kontribusi
-    ra_ok = a["Realisasi Anggaran|st"].isin(_TERBACA)
-    lebih = a[kontr_ok & ra_ok & (a["Realisasi Anggaran"] > a["Kontribusi"] + TOL)]
-    for idx in lebih.index:
+    ra_ok = _terbaca(a, "Realisasi Anggaran")
+    for idx in a.index[kontr_ok & ra_ok & (a["Realisasi Anggaran"] > a["Kontribusi"] + TOL)]:
         out.tambah(t, idx, "Realisasi Anggaran", "realisasi-anggaran-lebih",
                    f"Realisasi Anggaran {_f(a.at[idx, 'Realisasi Anggaran'])} lebih besar dari "
                    f"Kontribusi {_f(a.at[idx, 'Kontribusi'])}.")
-    # sub komponen bersama: Σ Kontribusi = Pagu
-    g = a[kontr_ok & pagu_ok & a["Kode RO"].notna() & a["Komponen"].notna()
-          & a["Sub Komponen"].notna()]
-    kunci = ["_f", "Kode RO", "Komponen", "Sub Komponen"]
-    for _, grup in g.groupby(kunci, sort=False):
-        idx0 = grup.index[0]
-        pagu = grup["Pagu"].iloc[0]
-        beda = grup[(grup["Pagu"] - pagu).abs() > TOL]
-        if len(beda):
-            idx = beda.index[0]
-            out.tambah(t, idx, "Pagu", "pagu-tidak-konsisten",
-                       f"Sub komponen {grup.at[idx0, 'Kode RO']} / {grup.at[idx0, 'Komponen']} / "
-                       f"{grup.at[idx0, 'Sub Komponen']} ditulis dengan Pagu {_f(a.at[idx, 'Pagu'])} "
-                       f"di sini dan {_f(pagu)} di baris {a.at[idx0, '_r']}. Samakan Pagu-nya.")
-            continue
-        total = grup["Kontribusi"].sum()
-        ind = ", ".join(str(k) for k in grup["Kode Indikator"])
-        if total > pagu + TOL and len(grup) > 1:  # satu baris: kontribusi-lebih-pagu
-            out.tambah(t, idx0, "Pagu", "pagu-terhitung-ganda",
-                       f"Sub komponen {grup.at[idx0, 'Kode RO']} / {grup.at[idx0, 'Sub Komponen']}: "
-                       f"jumlah Kontribusi untuk indikator {ind} = {_f(total)}, lebih besar dari "
-                       f"Pagu {_f(pagu)} (anggaran terhitung dua kali). Kurangi Kontribusinya.")
-        elif total < pagu - TOL:
-            out.tambah(t, idx0, "Pagu", "pagu-tidak-teratribusi",
-                       f"Sub komponen {grup.at[idx0, 'Kode RO']} / {grup.at[idx0, 'Sub Komponen']}: "
-                       f"jumlah Kontribusi ({ind}) = {_f(total)} dari Pagu {_f(pagu)}; "
-                       f"{_f(pagu - total)} belum diatribusikan ke indikator mana pun.")
+    _sub_komponen(t, a[kontr_ok & pagu_ok & a["Kode RO"].notna() & a["Komponen"].notna()
+                       & a["Sub Komponen"].notna()], out)
     # Anggaran RAPK = Σ Kontribusi
     r = tp["rapk"]
-    rd = r.df[r.df["Anggaran|st"].isin(_TERBACA) & r.df["Kode Indikator"].notna()]
-    jumlah = a[kontr_ok].groupby(["_f", "Kode Indikator"])["Kontribusi"].sum()
-    baris = a.groupby(["_f", "Kode Indikator"]).size()
-    for idx, f, kode, ang in zip(rd.index, rd["_f"], rd["Kode Indikator"], rd["Anggaran"]):
-        total = float(jumlah.get((f, kode), 0.0))
-        if abs(total - ang) > TOL:
-            if (f, kode) not in baris.index:
-                pesan = (f"Anggaran indikator {kode} {_f(ang)}, tetapi indikator ini tidak punya "
-                         "baris di sheet Anggaran. Tambahkan rincian RO/komponen/sub komponennya.")
-            else:
-                pesan = (f"Anggaran indikator {kode} {_f(ang)} tidak sama dengan jumlah Kontribusi "
-                         f"barisnya di sheet Anggaran ({_f(total)}; selisih {_f(ang - total)}).")
-            out.tambah(r, idx, "Anggaran", "anggaran-beda-kontribusi", pesan)
+    rd = r.df[_terbaca(r.df, "Anggaran") & r.df["Kode Indikator"].notna()]
+    berkode = a[a["Kode Indikator"].notna()]
+    jumlah = berkode.loc[kontr_ok].groupby(_kunci_teks(berkode.loc[kontr_ok]))["Kontribusi"].sum()
+    kunci_rd = _kunci_teks(rd)
+    total = kunci_rd.map(jumlah).fillna(0.0).to_numpy(dtype=float)
+    beda = np.abs(total - rd["Anggaran"].to_numpy()) > TOL
+    punya = kunci_rd.isin(set(_kunci_teks(berkode))).to_numpy()
+    for idx, tot, ada in zip(rd.index[beda], total[beda], punya[beda]):
+        kode, ang = rd.at[idx, "Kode Indikator"], rd.at[idx, "Anggaran"]
+        if not ada:
+            pesan = (f"Anggaran indikator {kode} {_f(ang)}, tetapi indikator ini tidak punya "
+                     "baris di sheet Anggaran. Tambahkan rincian RO/komponen/sub komponennya.")
+        else:
+            pesan = (f"Anggaran indikator {kode} {_f(ang)} tidak sama dengan jumlah Kontribusi "
+                     f"barisnya di sheet Anggaran ({_f(tot)}; selisih {_f(ang - tot)}).")
+        out.tambah(r, idx, "Anggaran", "anggaran-beda-kontribusi", pesan)
+
+
+def _sub_komponen(t: Tumpukan, g: pd.DataFrame, out: _Kumpul) -> None:
+    """Satu sub komponen (RO, komponen, sub komponen) untuk beberapa indikator: satu Pagu,
+    dan jumlah Kontribusinya sama dengan Pagu."""
+    if g.empty:
+        return
+    kunci = ["_f", "Kode RO", "Komponen", "Sub Komponen"]
+    grup = g.assign(_idx=g.index).groupby(kunci, sort=False)
+    ringkas = grup.agg(idx0=("_idx", "first"), pagu=("Pagu", "first"), pmin=("Pagu", "min"),
+                       pmax=("Pagu", "max"), total=("Kontribusi", "sum"), n=("Pagu", "size"))
+    beda_pagu = (ringkas["pmax"] - ringkas["pmin"]) > TOL
+    posisi = grup.indices
+    for k in ringkas.index[beda_pagu]:  # satu temuan per sub komponen, di baris yang berbeda
+        baris = g.index[posisi[k]]
+        pagu = ringkas.at[k, "pagu"]
+        idx = next(i for i in baris if abs(g.at[i, "Pagu"] - pagu) > TOL)
+        out.tambah(t, idx, "Pagu", "pagu-tidak-konsisten",
+                   f"Sub komponen {k[1]} / {k[2]} / {k[3]} ditulis dengan Pagu "
+                   f"{_f(g.at[idx, 'Pagu'])} di sini dan {_f(pagu)} di baris "
+                   f"{g.at[ringkas.at[k, 'idx0'], '_r']}. Samakan Pagu-nya.")
+    lebih = ~beda_pagu & (ringkas["total"] > ringkas["pagu"] + TOL) & (ringkas["n"] > 1)
+    kurang = ~beda_pagu & (ringkas["total"] < ringkas["pagu"] - TOL)
+    for k in ringkas.index[lebih | kurang]:
+        i0, pagu, total = ringkas.at[k, "idx0"], ringkas.at[k, "pagu"], ringkas.at[k, "total"]
+        ind = ", ".join(str(x) for x in g.loc[g.index[posisi[k]], "Kode Indikator"])
+        if total > pagu:
+            out.tambah(t, i0, "Pagu", "pagu-terhitung-ganda",
+                       f"Sub komponen {k[1]} / {k[3]}: jumlah Kontribusi untuk indikator {ind} = "
+                       f"{_f(total)}, lebih besar dari Pagu {_f(pagu)} (anggaran terhitung dua "
+                       "kali). Kurangi Kontribusinya.")
+        else:
+            out.tambah(t, i0, "Pagu", "pagu-tidak-teratribusi",
+                       f"Sub komponen {k[1]} / {k[3]}: jumlah Kontribusi ({ind}) = {_f(total)} "
+                       f"dari Pagu {_f(pagu)}; {_f(pagu - total)} belum diatribusikan ke indikator "
+                       "mana pun.")
 
 
 # --------------------------------------------------------------------------------------
 # Target
 # --------------------------------------------------------------------------------------
 
-def _matriks(df: pd.DataFrame, kolom) -> tuple[np.ndarray, np.ndarray]:
-    nilai = df[list(kolom)].to_numpy(dtype=float)
-    st = df[[k + ST for k in kolom]].to_numpy(dtype=object)
-    terisi = np.isin(st, _TERBACA)
-    return np.where(terisi, nilai, np.nan), terisi
+def _target(tp: dict[str, Tumpukan], out: _Kumpul, info: pd.DataFrame) -> None:
+    r = tp["rapk"]
+    m = _gabung_pk(r.df, info)
+    if not m.empty:
+        _pola_target(r, m, out)
+    _baris_bergeser(r, out)
 
 
-def _persen_bagian(satuan, indikator) -> bool:
-    return (str(satuan or "").strip() == "%" and
-            str(indikator or "").strip().lower().startswith("persentase"))
+def _pola_target(r: Tumpukan, m: pd.DataFrame, out: _Kumpul) -> None:
+    val, isi = _matriks(m, BULAN_TARGET)
+    n = len(m)
+    jenis = m["jenis"].to_numpy(dtype=object)
+    target = m["target"].to_numpy(dtype=float)
+    idx, kode = m["idx"].to_numpy(), m["Kode Indikator"].to_numpy(dtype=object)
+    ada = isi.any(axis=1)
+    tetap, kum, akhir = jenis == "Tetap", jenis == "Kumulatif", jenis == "Akhir Tahun"
+    ada_target = ~np.isnan(target)
+
+    for i in np.flatnonzero(~ada & pd.notna(jenis)):
+        out.tambah(r, idx[i], "B12", "target-kosong",
+                   f"Indikator {kode[i]} tidak punya target bulanan (B01–B12 kosong). Isi target "
+                   "bulan-bulan yang bertarget.")
+    baris, kol = _pertama(isi & (val > 100) & m["bagian"].to_numpy(dtype=bool)[:, None])
+    for i in np.flatnonzero(baris):
+        j = kol[i]
+        out.tambah(r, idx[i], BULAN_TARGET[j], "target-melebihi-100",
+                   f"Target {BULAN_TARGET[j]} indikator {kode[i]} = {_f(val[i, j])}, padahal "
+                   "indikator ini persentase (paling besar 100).")
+    di_antara = (np.cumsum(isi, axis=1) > 0) & (np.cumsum(isi[:, ::-1], axis=1)[:, ::-1] > 0)
+    baris, kol = _pertama(di_antara & ~isi)
+    for i in np.flatnonzero(baris):
+        j = kol[i]
+        out.tambah(r, idx[i], BULAN_TARGET[j], "target-bolong",
+                   f"Target indikator {kode[i]} terputus: {BULAN_TARGET[j]} kosong di antara "
+                   "bulan yang bertarget. Isi targetnya atau pastikan memang tidak ada target.")
+    # B12 seperti jumlah setelah persentase (pola PJAS/desa/pasar)
+    sebelum = np.where(isi[:, :11], val[:, :11], -np.inf).max(axis=1)
+    jumlah = isi[:, 11] & (sebelum >= 10) & (val[:, 11] <= 0.25 * sebelum)
+    for i in np.flatnonzero(jumlah):
+        out.tambah(r, idx[i], "B12", "b12-seperti-jumlah",
+                   f"B12 indikator {kode[i]} = {_f(val[i, 11])} setelah target {_f(sebelum[i])} di "
+                   f"bulan sebelumnya: tampak seperti jumlah ({m['_satuan'].iat[i]}) "
+                   "setelah persentase. Samakan satuan B01–B12 dengan satuan indikator.")
+    # Tetap: sama setiap bulan dan sama dengan Target
+    with np.errstate(all="ignore"):
+        rentang = np.nanmax(np.where(isi, val, -np.inf), axis=1) - np.nanmin(
+            np.where(isi, val, np.inf), axis=1)
+    bervariasi = tetap & ada & (rentang > EPS)
+    for i in np.flatnonzero(bervariasi):
+        bulan = np.flatnonzero(isi[i])
+        acuan = pd.Series(val[i, bulan]).mode().iloc[0]
+        j = bulan[np.abs(val[i, bulan] - acuan) > EPS][0]
+        out.tambah(r, idx[i], BULAN_TARGET[j], "tetap-bervariasi",
+                   f"Indikator {kode[i]} berjenis Tetap, tetapi target {BULAN_TARGET[j]} = "
+                   f"{_f(val[i, j])} berbeda dari bulan lain ({_f(acuan)}). Target Tetap sama "
+                   "setiap bulan.")
+    pertama_isi = isi.argmax(axis=1)
+    nilai_pertama = val[np.arange(n), pertama_isi]
+    for i in np.flatnonzero(tetap & ada & ~bervariasi & ada_target
+                            & (np.abs(nilai_pertama - target) > EPS)):
+        out.tambah(r, idx[i], BULAN_TARGET[pertama_isi[i]], "tetap-beda-target",
+                   f"Target bulanan indikator {kode[i]} ({_f(nilai_pertama[i])}) berbeda dari Target "
+                   f"tahunan di PK ({_f(target[i])}). Untuk jenis Tetap keduanya sama.")
+    # Kumulatif: tidak turun, B12 = Target
+    sblm = _sebelumnya(val)
+    turun = isi & (val < sblm - EPS) & kum[:, None]
+    turun[:, 11] &= ~jumlah
+    baris, kol = _pertama(turun)
+    for i in np.flatnonzero(baris):
+        j = kol[i]
+        out.tambah(r, idx[i], BULAN_TARGET[j], "kumulatif-turun",
+                   f"Indikator {kode[i]} berjenis Kumulatif, tetapi target {BULAN_TARGET[j]} "
+                   f"({_f(val[i, j])}) lebih kecil dari bulan sebelumnya ({_f(sblm[i, j])}). "
+                   "Target Kumulatif tidak boleh turun.")
+    for i in np.flatnonzero(kum & ada & ada_target
+                            & (~isi[:, 11] | (np.abs(val[:, 11] - target) > EPS))):
+        isi12 = _f(val[i, 11]) if isi[i, 11] else "kosong"
+        out.tambah(r, idx[i], "B12", "kumulatif-b12-beda-target",
+                   f"B12 indikator {kode[i]} ({isi12}) harus sama dengan Target tahunan di PK "
+                   f"({_f(target[i])}) untuk jenis Kumulatif.")
+    # Akhir Tahun: hanya B12
+    baris, kol = _pertama(isi[:, :11] & akhir[:, None])
+    for i in np.flatnonzero(baris):
+        j = kol[i]
+        out.tambah(r, idx[i], BULAN_TARGET[j], "akhir-tahun-sebelum-b12",
+                   f"Indikator {kode[i]} berjenis Akhir Tahun, tetapi bertarget di "
+                   f"{BULAN_TARGET[j]}. Indikator Akhir Tahun hanya bertarget di B12; ubah "
+                   "jenisnya atau kosongkan bulan sebelumnya.")
+    for i in np.flatnonzero(akhir & ada_target & isi[:, 11] & (np.abs(val[:, 11] - target) > EPS)):
+        out.tambah(r, idx[i], "B12", "akhir-tahun-beda-target",
+                   f"B12 indikator {kode[i]} ({_f(val[i, 11])}) berbeda dari Target tahunan di PK "
+                   f"({_f(target[i])}).")
 
 
-def _target(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
-    r, pk = tp["rapk"], tp["pk"].df
-    info = pk[pk["Kode Indikator"].notna()].drop_duplicates(["_f", "Kode Indikator"]).set_index(
-        ["_f", "Kode Indikator"])
+def _baris_bergeser(r: Tumpukan, out: _Kumpul) -> None:
+    """Angka di kolom tambahan kanan tabel RAPK: baris bergeser (13 angka untuk 12 bulan)."""
     d = r.df[r.df["Kode Indikator"].notna()]
-    if d.empty:
-        return
-    m, terisi = _matriks(d, BULAN_TARGET)
-    for n, idx in enumerate(d.index):
-        f, kode = d.at[idx, "_f"], d.at[idx, "Kode Indikator"]
-        if (f, kode) not in info.index:
-            continue
-        p = info.loc[(f, kode)]
-        jenis = normalisasi_jenis_target(p["Jenis Target"])
-        target = p["Target"] if p["Target|st"] in _TERBACA else None
-        baris, isi = m[n], terisi[n]
-        bulan = np.flatnonzero(isi)
-        if len(bulan) == 0:
-            if jenis:
-                out.tambah(r, idx, "B12", "target-kosong",
-                           f"Indikator {kode} tidak punya target bulanan (B01–B12 kosong). Isi "
-                           "target bulan-bulan yang bertarget.")
-            continue
-        if _persen_bagian(p["Satuan"], p["Indikator"]) and (baris[bulan] > 100).any():
-            j = bulan[np.argmax(baris[bulan] > 100)]
-            out.tambah(r, idx, BULAN_TARGET[j], "target-melebihi-100",
-                       f"Target {BULAN_TARGET[j]} indikator {kode} = {_f(baris[j])}, padahal "
-                       "indikator ini persentase (paling besar 100).")
-        lompat = [j for j in range(bulan[0], bulan[-1]) if not isin_(isi, j)]
-        if lompat:
-            out.tambah(r, idx, BULAN_TARGET[lompat[0]], "target-bolong",
-                       f"Target indikator {kode} terputus: {BULAN_TARGET[lompat[0]]} kosong di antara "
-                       "bulan yang bertarget. Isi targetnya atau pastikan memang tidak ada target.")
-        seperti_jumlah = False
-        if isi[11] and len(bulan) > 1:
-            sebelum = baris[bulan[bulan < 11]]
-            if len(sebelum) and sebelum.max() >= 10 and baris[11] <= 0.25 * sebelum.max():
-                seperti_jumlah = True
-                out.tambah(r, idx, "B12", "b12-seperti-jumlah",
-                           f"B12 indikator {kode} = {_f(baris[11])} setelah target {_f(sebelum.max())} "
-                           f"di bulan sebelumnya: tampak seperti jumlah ({p['Satuan']}) setelah "
-                           "persentase. Samakan satuan B01–B12 dengan satuan indikator.")
-        if jenis == "Tetap":
-            nilai = baris[bulan]
-            acuan = pd.Series(nilai).mode().iloc[0]
-            beda = bulan[np.abs(nilai - acuan) > 1e-9]
-            if len(beda):
-                j = beda[0]
-                out.tambah(r, idx, BULAN_TARGET[j], "tetap-bervariasi",
-                           f"Indikator {kode} berjenis Tetap, tetapi target {BULAN_TARGET[j]} = "
-                           f"{_f(baris[j])} berbeda dari bulan lain ({_f(acuan)}). Target Tetap sama "
-                           "setiap bulan.")
-            elif target is not None and abs(acuan - target) > 1e-9:
-                j = bulan[0]
-                out.tambah(r, idx, BULAN_TARGET[j], "tetap-beda-target",
-                           f"Target bulanan indikator {kode} ({_f(acuan)}) berbeda dari Target "
-                           f"tahunan di PK ({_f(target)}). Untuk jenis Tetap keduanya sama.")
-        elif jenis == "Kumulatif":
-            nilai = baris[bulan]
-            turun = np.flatnonzero(np.diff(nilai) < -1e-9) + 1
-            turun = [k for k in turun if not (seperti_jumlah and bulan[k] == 11)]
-            if turun:
-                j = bulan[turun[0]]
-                out.tambah(r, idx, BULAN_TARGET[j], "kumulatif-turun",
-                           f"Indikator {kode} berjenis Kumulatif, tetapi target {BULAN_TARGET[j]} "
-                           f"({_f(baris[j])}) lebih kecil dari bulan sebelumnya "
-                           f"({_f(nilai[turun[0] - 1])}). Target Kumulatif tidak boleh turun.")
-            if target is not None and (not isi[11] or abs(baris[11] - target) > 1e-9):
-                ada = _f(baris[11]) if isi[11] else "kosong"
-                out.tambah(r, idx, "B12", "kumulatif-b12-beda-target",
-                           f"B12 indikator {kode} ({ada}) harus sama dengan Target tahunan di PK "
-                           f"({_f(target)}) untuk jenis Kumulatif.")
-        elif jenis == "Akhir Tahun":
-            awal = bulan[bulan < 11]
-            if len(awal):
-                j = awal[0]
-                out.tambah(r, idx, BULAN_TARGET[j], "akhir-tahun-sebelum-b12",
-                           f"Indikator {kode} berjenis Akhir Tahun, tetapi bertarget di "
-                           f"{BULAN_TARGET[j]}. Indikator Akhir Tahun hanya bertarget di B12; "
-                           "ubah jenisnya atau kosongkan bulan sebelumnya.")
-            if target is not None and isi[11] and abs(baris[11] - target) > 1e-9:
-                out.tambah(r, idx, "B12", "akhir-tahun-beda-target",
-                           f"B12 indikator {kode} ({_f(baris[11])}) berbeda dari Target tahunan di PK "
-                           f"({_f(target)}).")
-    # baris bergeser: angka di kolom tambahan kanan tabel RAPK
-    ekstra = [c for c in r.mentah.columns if c not in r.spec.semua_header and not c.startswith("_")]
-    for c in ekstra:
+    for c in [c for c in r.mentah.columns if c not in r.spec.semua_header and not c.startswith("_")]:
         kol = r.mentah.loc[d.index, c]
-        for idx, v in kol.items():
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v:
-                kode = d.at[idx, "Kode Indikator"]
-                out.tambah(r, idx, c, "baris-bergeser",
-                           f"Ada angka {_f(v)} di kolom '{c}' di kanan kolom Anggaran (indikator "
-                           f"{kode}): baris ini tampaknya bergeser satu kolom (angka berlebih untuk "
-                           "12 bulan). Geser target B01–B12 dan Anggaran ke kolom yang benar.")
-
-
-def isin_(isi: np.ndarray, j: int) -> bool:
-    return bool(isi[j])
+        angka = kol.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v == v)
+        for idx in kol.index[angka.to_numpy(dtype=bool)]:
+            out.tambah(r, idx, c, "baris-bergeser",
+                       f"Ada angka {_f(kol[idx])} di kolom '{c}' di kanan kolom Anggaran (indikator "
+                       f"{d.at[idx, 'Kode Indikator']}): baris ini tampaknya bergeser satu kolom "
+                       "(angka berlebih untuk 12 bulan). Geser target B01–B12 dan Anggaran ke "
+                       "kolom yang benar.")
 
 
 # --------------------------------------------------------------------------------------
 # Realisasi
 # --------------------------------------------------------------------------------------
 
-def _realisasi(tp: dict[str, Tumpukan], out: _Kumpul, periode: dict[int, int | None]) -> None:
-    re_, pk, rapk = tp["realisasi"], tp["pk"].df, tp["rapk"].df
-    info = pk[pk["Kode Indikator"].notna()].drop_duplicates(["_f", "Kode Indikator"]).set_index(
-        ["_f", "Kode Indikator"])
-    rp = rapk[rapk["Kode Indikator"].notna()].drop_duplicates(["_f", "Kode Indikator"])
-    _, t_isi = _matriks(rp, BULAN_TARGET)
-    target_isi = {(f, k): t_isi[i] for i, (f, k) in enumerate(zip(rp["_f"], rp["Kode Indikator"]))}
-    d = re_.df[re_.df["Kode Indikator"].notna()].drop_duplicates(["_f", "Kode Indikator"])
-    nilai, _ = _matriks(d, BULAN_REALISASI)
-    st = d[[b + ST for b in BULAN_REALISASI]].to_numpy(dtype=object)
-    ada_real = {}
-    for n, idx in enumerate(d.index):
-        f, kode = d.at[idx, "_f"], d.at[idx, "Kode Indikator"]
-        ada_real[(f, kode)] = idx
-        per = periode.get(f)
-        if (f, kode) not in info.index:
-            continue
-        p = info.loc[(f, kode)]
-        jenis = normalisasi_jenis_target(p["Jenis Target"])
-        tisi = target_isi.get((f, kode), np.zeros(12, bool))
-        kosong = st[n] == "kosong"
-        for j in range(12):
-            b = BULAN_REALISASI[j]
-            if per is not None and j + 1 <= per and tisi[j] and kosong[j] \
-                    and not (jenis == "Akhir Tahun" and j < 11):
-                out.tambah(re_, idx, b, "realisasi-kosong",
-                           f"Realisasi {b} indikator {kode} belum diisi, padahal bulan itu bertarget "
-                           f"dan sudah lewat (Periode {per}).")
-            if per is not None and j + 1 > per and not kosong[j]:
-                out.tambah(re_, idx, b, "realisasi-setelah-periode",
-                           f"Realisasi {b} indikator {kode} terisi, padahal Periode di Info baru "
-                           f"{per}. Kosongkan bulan setelah Periode, atau perbarui Periode.")
-        baris = nilai[n]
-        if _persen_bagian(p["Satuan"], p["Indikator"]):
-            lebih = np.flatnonzero(baris > 100)
-            if len(lebih):
-                j = lebih[0]
-                out.tambah(re_, idx, BULAN_REALISASI[j], "realisasi-tidak-wajar",
-                           f"Realisasi {BULAN_REALISASI[j]} indikator {kode} = {_f(baris[j])}%, "
-                           "padahal persentase bagian tidak mungkin lebih dari 100.")
-        negatif = np.flatnonzero(baris < 0)
-        if len(negatif):
-            j = negatif[0]
-            out.tambah(re_, idx, BULAN_REALISASI[j], "realisasi-tidak-wajar",
-                       f"Realisasi {BULAN_REALISASI[j]} indikator {kode} negatif ({_f(baris[j])}).")
-        if jenis == "Kumulatif":
-            isi = np.flatnonzero(~np.isnan(baris))
-            turun = np.flatnonzero(np.diff(baris[isi]) < -1e-9)
-            if len(turun):
-                j = isi[turun[0] + 1]
-                out.tambah(re_, idx, BULAN_REALISASI[j], "realisasi-kumulatif-turun",
-                           f"Realisasi Kumulatif indikator {kode} turun di {BULAN_REALISASI[j]} "
-                           "(realisasi kumulatif adalah total sejak Januari).")
+def _isi_target(rapk: pd.DataFrame) -> pd.DataFrame:
+    """Per (berkas, kode): bulan mana yang bertarget (kolom t1..t12)."""
+    rp = rapk[rapk["Kode Indikator"].notna()].drop_duplicates(_KUNCI)
+    _, isi = _matriks(rp, BULAN_TARGET)
+    return pd.concat([rp[_KUNCI].reset_index(drop=True),
+                      pd.DataFrame(isi, columns=[f"t{b}" for b in _BULAN])], axis=1)
+
+
+def _realisasi(tp: dict[str, Tumpukan], out: _Kumpul, periode: dict[int, int | None],
+               info: pd.DataFrame) -> None:
+    re_, pk = tp["realisasi"], tp["pk"].df
+    isi_t = _isi_target(tp["rapk"].df)
+    kolom_t = [f"t{b}" for b in _BULAN]
+    d = re_.df[re_.df["Kode Indikator"].notna()].drop_duplicates(_KUNCI)
+    m = _gabung_pk(d, info).merge(isi_t, on=_KUNCI, how="left")
+    if not m.empty:
+        _bulan_realisasi(re_, m, kolom_t, out, periode)
     # indikator PK tanpa baris realisasi, padahal sudah ada bulan bertarget s.d. Periode
-    for idx in pk.index[pk["Kode Indikator"].notna()]:
-        f, kode = pk.at[idx, "_f"], pk.at[idx, "Kode Indikator"]
-        per = periode.get(f)
-        tisi = target_isi.get((f, kode))
-        if (f, kode) in ada_real or per is None or tisi is None:
-            continue
-        jenis = normalisasi_jenis_target(pk.at[idx, "Jenis Target"])
-        perlu = [j for j in range(min(per, 12)) if tisi[j] and not (jenis == "Akhir Tahun" and j < 11)]
-        if perlu:
-            out.tambah(tp["pk"], idx, "Kode Indikator", "pk-tidak-di-realisasi",
-                       f"Indikator {kode} belum punya baris di sheet Realisasi, padahal sudah "
-                       f"bertarget sejak {BULAN_TARGET[perlu[0]]}. Tambahkan baris realisasinya.")
-    # pembilang / penyebut
+    p = pk[pk["Kode Indikator"].notna()].reset_index(names="idx").merge(isi_t, on=_KUNCI, how="inner")
+    p = p.merge(info[[*_KUNCI, "jenis"]], on=_KUNCI, how="left")
+    p = p[~_kunci_teks(p).isin(set(_kunci_teks(d)))]
+    if not p.empty:
+        per = p["_f"].map(periode).to_numpy(dtype=float)
+        perlu = (p[kolom_t].to_numpy(dtype=bool) & (_BULAN[None, :] <= per[:, None])
+                 & ~((p["jenis"] == "Akhir Tahun").to_numpy()[:, None] & (_BULAN[None, :] < 12)))
+        baris, kol = _pertama(perlu)
+        for i in np.flatnonzero(baris):
+            out.tambah(tp["pk"], p["idx"].iat[i], "Kode Indikator", "pk-tidak-di-realisasi",
+                       f"Indikator {p['Kode Indikator'].iat[i]} belum punya baris di sheet "
+                       f"Realisasi, padahal sudah bertarget sejak {BULAN_TARGET[kol[i]]}. "
+                       "Tambahkan baris realisasinya.")
+    _pembilang(tp, d, out)
+
+
+def _bulan_realisasi(re_: Tumpukan, m: pd.DataFrame, kolom_t: list[str], out: _Kumpul,
+                     periode: dict[int, int | None]) -> None:
+    val, _ = _matriks(m, BULAN_REALISASI)
+    kosong = m[[b + ST for b in BULAN_REALISASI]].to_numpy(dtype=object) == "kosong"
+    tisi = m[kolom_t].fillna(False).to_numpy(dtype=bool)
+    per = m["_f"].map(periode).to_numpy(dtype=float)
+    idx, kode = m["idx"].to_numpy(), m["Kode Indikator"].to_numpy(dtype=object)
+    akhir = (m["jenis"] == "Akhir Tahun").to_numpy()
+    sd_periode = _BULAN[None, :] <= per[:, None]
+    setelah = _BULAN[None, :] > per[:, None]
+    wajib = sd_periode & tisi & kosong & ~(akhir[:, None] & (_BULAN[None, :] < 12))
+    for i, j in zip(*np.nonzero(wajib)):
+        b = BULAN_REALISASI[j]
+        out.tambah(re_, idx[i], b, "realisasi-kosong",
+                   f"Realisasi {b} indikator {kode[i]} belum diisi, padahal bulan itu bertarget "
+                   f"dan sudah lewat (Periode {int(per[i])}).")
+    for i, j in zip(*np.nonzero(setelah & ~kosong)):
+        b = BULAN_REALISASI[j]
+        out.tambah(re_, idx[i], b, "realisasi-setelah-periode",
+                   f"Realisasi {b} indikator {kode[i]} terisi, padahal Periode di Info baru "
+                   f"{int(per[i])}. Kosongkan bulan setelah Periode, atau perbarui Periode.")
+    baris, kol = _pertama((val > 100) & m["bagian"].to_numpy(dtype=bool)[:, None])
+    for i in np.flatnonzero(baris):
+        j = kol[i]
+        out.tambah(re_, idx[i], BULAN_REALISASI[j], "realisasi-tidak-wajar",
+                   f"Realisasi {BULAN_REALISASI[j]} indikator {kode[i]} = {_f(val[i, j])}%, padahal "
+                   "persentase bagian tidak mungkin lebih dari 100.")
+    baris, kol = _pertama(val < 0)
+    for i in np.flatnonzero(baris):
+        j = kol[i]
+        out.tambah(re_, idx[i], BULAN_REALISASI[j], "realisasi-tidak-wajar",
+                   f"Realisasi {BULAN_REALISASI[j]} indikator {kode[i]} negatif ({_f(val[i, j])}).")
+    kum = (m["jenis"] == "Kumulatif").to_numpy()
+    baris, kol = _pertama(~np.isnan(val) & (val < _sebelumnya(val) - EPS) & kum[:, None])
+    for i in np.flatnonzero(baris):
+        out.tambah(re_, idx[i], BULAN_REALISASI[kol[i]], "realisasi-kumulatif-turun",
+                   f"Realisasi Kumulatif indikator {kode[i]} turun di {BULAN_REALISASI[kol[i]]} "
+                   "(realisasi kumulatif adalah total sejak Januari).")
+
+
+def _pembilang(tp: dict[str, Tumpukan], d: pd.DataFrame, out: _Kumpul) -> None:
+    """Pembilang / penyebut × 100 (dibulatkan 2 desimal) = realisasi bulan itu."""
     pb = tp["pembilang"]
-    q = pb.df[pb.df["Kode Indikator"].notna()]
-    for idx in q.index:
-        f, kode, bln = q.at[idx, "_f"], q.at[idx, "Kode Indikator"], q.at[idx, "Bulan"]
-        a, b = q.at[idx, "Pembilang"], q.at[idx, "Penyebut"]
-        if np.isnan(a) or np.isnan(b) or np.isnan(bln) or not 1 <= bln <= 12:
-            continue
-        if b == 0:
-            out.tambah(pb, idx, "Penyebut", "penyebut-nol",
-                       f"Penyebut indikator {kode} bulan {int(bln)} = 0; a / b tidak dapat dihitung.")
-            continue
-        hitung = float(bulatkan_array(a / b * 100.0))
-        ridx = ada_real.get((f, kode))
-        r_nilai = nilai[list(d.index).index(ridx), int(bln) - 1] if ridx is not None else np.nan
-        if np.isnan(r_nilai):
-            out.tambah(pb, idx, "Pembilang", "pembilang-tidak-cocok",
-                       f"Pembilang/penyebut indikator {kode} bulan {int(bln)} memberi "
-                       f"{_f(hitung)}, tetapi realisasi R{int(bln):02d} kosong.")
-        elif abs(hitung - float(bulatkan_array(r_nilai))) > 0.005:
-            out.tambah(pb, idx, "Pembilang", "pembilang-tidak-cocok",
-                       f"{_f(a)} / {_f(b)} × 100 = {_f(hitung)}, tetapi realisasi R{int(bln):02d} "
-                       f"indikator {kode} = {_f(r_nilai)}. Samakan keduanya.")
+    q = pb.df[pb.df["Kode Indikator"].notna() & pb.df["Pembilang"].notna()
+              & pb.df["Penyebut"].notna() & pb.df["Bulan"].between(1, 12)]
+    if q.empty:
+        return
+    for idx in q.index[q["Penyebut"] == 0]:
+        out.tambah(pb, idx, "Penyebut", "penyebut-nol",
+                   f"Penyebut indikator {q.at[idx, 'Kode Indikator']} bulan {int(q.at[idx, 'Bulan'])} "
+                   "= 0; a / b tidak dapat dihitung.")
+    q = q[q["Penyebut"] != 0]
+    val, _ = _matriks(d, BULAN_REALISASI)
+    posisi = pd.Series(np.arange(len(d)), index=_kunci_teks(d).to_numpy())
+    pos = _kunci_teks(q).map(posisi).to_numpy(dtype=float)
+    ada = ~np.isnan(pos)
+    bln = q["Bulan"].to_numpy(dtype=int) - 1
+    nyata = np.full(len(q), np.nan)
+    nyata[ada] = val[pos[ada].astype(int), bln[ada]]
+    hitung = bulatkan_array(q["Pembilang"].to_numpy(dtype=float) / q["Penyebut"].to_numpy(dtype=float) * 100)
+    salah = np.isnan(nyata) | (np.abs(hitung - bulatkan_array(nyata)) > 0.005)
+    for k in np.flatnonzero(salah):
+        idx = q.index[k]
+        kode, b = q.at[idx, "Kode Indikator"], int(q.at[idx, "Bulan"])
+        if np.isnan(nyata[k]):
+            pesan = (f"Pembilang/penyebut indikator {kode} bulan {b} memberi {_f(hitung[k])}, "
+                     f"tetapi realisasi R{b:02d} kosong.")
+        else:
+            pesan = (f"{_f(q.at[idx, 'Pembilang'])} / {_f(q.at[idx, 'Penyebut'])} × 100 = "
+                     f"{_f(hitung[k])}, tetapi realisasi R{b:02d} indikator {kode} = "
+                     f"{_f(nyata[k])}. Samakan keduanya.")
+        out.tambah(pb, idx, "Pembilang", "pembilang-tidak-cocok", pesan)
 
 
 #: tabel yang harus terbaca agar sebuah kelompok pemeriksaan bermakna
@@ -400,12 +470,15 @@ def periksa_silang(tumpukan: dict[str, Tumpukan], periode: dict[int, int | None]
     besar) dilewati untuk kelompok itu: masalahnya sudah dilaporkan sekali."""
     tak_terbaca = tak_terbaca or {}
     out = _Kumpul()
+    info = _info_pk(tumpukan["pk"].df)
     for nama, fungsi in (("kunci", _kunci_tabel), ("anggaran", _anggaran), ("target", _target),
                          ("realisasi", _realisasi)):
         buang = {f for f, t in tak_terbaca.items() if t & _PERLU[nama]}
         tp = _saring(tumpukan, buang)
         if nama == "realisasi":
-            fungsi(tp, out, periode)
+            fungsi(tp, out, periode, info)
+        elif nama == "target":
+            fungsi(tp, out, info)
         else:
             fungsi(tp, out)
     return out.hasil

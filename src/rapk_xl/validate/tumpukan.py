@@ -72,7 +72,10 @@ def teks_kolom(s: pd.Series) -> pd.Series:
 def _angka(kolom: pd.Series, jenis: str, realisasi: bool) -> tuple[np.ndarray, np.ndarray]:
     nilai = kolom.to_numpy(dtype=object)
     x, st = parse_angka_array(nilai)
-    status = np.array([_STATUS[s] for s in st], dtype=object)
+    status = np.full(len(nilai), "ok", dtype=object)
+    for s, kode in _STATUS.items():
+        if kode != "ok":
+            status[st == s] = kode
     for i in np.flatnonzero(np.fromiter((type(v) is str for v in nilai), bool, len(nilai))):
         v, kode = nilai[i], status[i]
         if kode == "ok":

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..io.reader import Bacaan, GagalBaca, baca_workbook
 from ..reference import cari_unit
 from .identitas import bilangan_info, periksa_info, periksa_struktur, tabel_tak_terbaca
-from .rumus import SHEET_RUMUS, periksa_rumus
+from .rumus import periksa_rumus
 from .silang import periksa_silang
 from .skema import periksa_sel
 from .temuan import HasilBerkas, Laporan, Temuan
@@ -70,7 +70,7 @@ def _masuk(p: Path) -> BerkasMasuk:
 def baca_satu(path: Path) -> Bacaan | Temuan:
     """Baca satu berkas untuk validasi; kegagalan menjadi temuan, tidak pernah galat."""
     try:
-        return baca_workbook(path, rumus=SHEET_RUMUS)
+        return baca_workbook(path, periksa_rumus=True)
     except GagalBaca as g:
         return Temuan(g.kode, None, None, g.pesan)
     except MemoryError:
