@@ -7,6 +7,7 @@ nama tabel dan teks header di sini adalah kontrak: jangan diubah tanpa menaikkan
 """
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 
 from ..calc.rules import JENIS_TARGET, POLARITAS
@@ -16,7 +17,7 @@ __all__ = [
     "REALISASI", "PEMBILANG", "TABEL", "TABEL_DATA", "KUNCI_INFO", "BULAN_TARGET",
     "BULAN_REALISASI", "PERSPEKTIF", "SATUAN_ANGGARAN", "SATUAN_UMUM", "POLA_KODE_INDIKATOR",
     "POLA_KODE_RO", "BARIS_HEADER", "BARIS_HEADER_INFO", "SHEET_CAPAIAN", "SHEET_DAFTAR",
-    "SHEET_PETUNJUK", "NAMA_BULAN", "YA_TIDAK", "tabel_dari_kunci",
+    "SHEET_PETUNJUK", "NAMA_BULAN", "YA_TIDAK", "tabel_dari_kunci", "rentang_tahun",
 ]
 
 VERSI_FORMAT = 1
@@ -116,12 +117,17 @@ class KunciInfo:
     contoh: object = None
 
 
+def rentang_tahun() -> tuple[int, int]:
+    """Tahun PK/RAPK yang wajar: 2005 s.d. tahun depan (rencana tahun depan boleh disusun)."""
+    return 2005, _dt.date.today().year + 1
+
+
 _RUPIAH = "#,##0"
 _DESIMAL = "#,##0.##"
 
 KUNCI_INFO: tuple[KunciInfo, ...] = (
     KunciInfo("Unit Kerja", "pilihan", True, petunjuk="Pilih nama unit kerja dari daftar."),
-    KunciInfo("Tahun", "bulat", True, minimum=2020, maksimum=2100,
+    KunciInfo("Tahun", "bulat", True, minimum=2005, maksimum=None,
               petunjuk="Tahun PK/RAPK, mis. 2024."),
     KunciInfo("Periode", "bulat", True, minimum=1, maksimum=12,
               petunjuk="Bulan terakhir yang dilaporkan realisasinya, 1-12 (6 = Juni)."),

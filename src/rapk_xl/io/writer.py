@@ -266,11 +266,14 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
         elif ki.pilihan:
             dv = _validasi_daftar("lstSatuanAnggaran", True, ki.kunci, ki.petunjuk)
         elif ki.jenis == "bulat":
+            atas = "YEAR(TODAY())+1" if ki.maksimum is None else f"{ki.maksimum:g}"
             dv = DataValidation(type="whole", operator="between", formula1=f"{ki.minimum:g}",
-                                formula2=f"{ki.maksimum:g}", allow_blank=True,
+                                formula2=atas, allow_blank=True,
                                 showErrorMessage=True, showInputMessage=True)
             dv.errorTitle, dv.promptTitle, dv.prompt = ki.kunci, ki.kunci, ki.petunjuk
-            dv.error = f"{ki.kunci} harus bilangan bulat {ki.minimum:g}–{ki.maksimum:g}."
+            dv.error = (f"{ki.kunci} harus bilangan bulat {ki.minimum:g}–{ki.maksimum:g}."
+                        if ki.maksimum is not None else
+                        f"{ki.kunci} harus tahun {ki.minimum:g} s.d. tahun depan.")
         else:
             continue
         dv.add(f"B{r}")

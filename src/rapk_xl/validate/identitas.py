@@ -1,18 +1,14 @@
 """Pemeriksaan Info (identitas workbook) dan masalah struktur dari pembaca."""
 from __future__ import annotations
 
-import datetime as _dt
-
 from ..calc.parse import parse_angka
-from ..format.spec import INFO, KUNCI_INFO, SATUAN_ANGGARAN, VERSI_FORMAT
+from ..format.spec import INFO, KUNCI_INFO, SATUAN_ANGGARAN, VERSI_FORMAT, rentang_tahun
 from ..io.reader import Bacaan
 from ..reference import cari_unit, saran_unit
 from .katalog import KATALOG, WARNING
 from .temuan import Temuan
 
-__all__ = ["periksa_info", "periksa_struktur", "bilangan_info", "tabel_tak_terbaca", "TAHUN_MIN"]
-
-TAHUN_MIN = 2015
+__all__ = ["periksa_info", "periksa_struktur", "bilangan_info", "tabel_tak_terbaca"]
 
 
 def bilangan_info(nilai: object) -> int | None:
@@ -47,11 +43,11 @@ def periksa_info(b: Bacaan) -> list[Temuan]:
               f"Unit Kerja '{unit}' tidak ada di daftar unit kerja BPOM.{usul} Pilih dari dropdown.")
     if "Tahun" in b.info:
         tahun = bilangan_info(b.info["Tahun"])
-        batas = _dt.date.today().year + 1
-        if tahun is None or not TAHUN_MIN <= tahun <= batas:
+        bawah, atas = rentang_tahun()
+        if tahun is None or not bawah <= tahun <= atas:
             t("tahun-tidak-wajar", "Tahun",
               f"Tahun '{b.info['Tahun'] if b.info['Tahun'] is not None else ''}' tidak wajar: isi "
-              f"tahun PK/RAPK {TAHUN_MIN}–{batas}, mis. 2024.")
+              f"tahun PK/RAPK {bawah}–{atas}, mis. 2024.")
     if "Periode" in b.info:
         per = bilangan_info(b.info["Periode"])
         if per is None or not 1 <= per <= 12:
