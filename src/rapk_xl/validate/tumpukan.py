@@ -96,7 +96,8 @@ def _galat_ke_status(df: pd.DataFrame, t: Tabel, bacaan: Bacaan, f: int, huruf: 
     if not galat:
         return
     per_huruf = {h: k for k, h in huruf.items()}
-    baris_ke_idx = {int(r): i for i, r in zip(df.index, df["_r"])}
+    milik = df["_f"] == f  # baris berkas ini saja: nomor baris Excel hanya unik per berkas
+    baris_ke_idx = {int(r): i for i, r in zip(df.index[milik], df.loc[milik, "_r"])}
     for alamat in galat:
         m = _ALAMAT.match(alamat)
         if not m:
