@@ -23,7 +23,15 @@ try:
 except PackageNotFoundError:  # dijalankan dari sumber tanpa dipasang
     __version__ = "0+sumber"
 
-__all__ = [
+def main(book=None) -> str:
+    """Dijalankan tombol Validasi di tab RAPK (add-in ``rapk_xl.xlam``): memeriksa workbook
+    yang sedang terbuka dan menulis hasilnya ke sheet Validasi. Lihat :mod:`rapk_xl.ribbon`."""
+    from .ribbon import main as _main
+
+    return _main(book)
+
+
+__all__ = ["main", 
     "Alasan", "Angka", "HasilCapaian", "HasilEfisiensi", "HasilNPS", "Status", "UnitKerja",
     "bulatkan", "capaian", "capaian_array", "capaian_input", "cari_unit", "daftar_unit",
     "efisiensi", "efisiensi_array", "format_angka", "hitung_capaian", "hitung_nps",

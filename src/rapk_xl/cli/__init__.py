@@ -28,6 +28,7 @@ PERINTAH = {
     "cetak": "cetak:cetak_cmd",
     "sampel": "sampel:sampel_cmd",
     "validasi": "validasi:validasi_cmd",
+    "addin": "addin:addin_grup",
 }
 
 
