@@ -28,6 +28,7 @@ KORPUS = {
     "sheet_raksasa.xlsx": "sheet-terlalu-besar",
     "bukan_template.xlsx": "sheet-hilang",
     "data.csv": "bukan-xlsx",
+    "crc_rusak.xlsx": "rusak",
 }
 
 
@@ -95,6 +96,13 @@ def main() -> None:
     wb = Workbook()
     wb.active.append(["Laporan", "bebas"])
     wb.save(SINI / "bukan_template.xlsx")
+    # satu byte data sheet PK terkompresi diubah: CRC bagian itu tidak cocok lagi
+    data = bytearray(bersih)
+    with zipfile.ZipFile(io.BytesIO(bersih)) as z:
+        info = z.getinfo("xl/worksheets/sheet3.xml")
+    awal = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[awal + info.compress_size // 2] ^= 0xFF
+    (SINI / "crc_rusak.xlsx").write_bytes(bytes(data))
     (SINI / "~$kunci_excel.xlsx").write_bytes(b"\x0cpemilik" + b"\x00" * 150)
     print("\n".join(sorted(p.name for p in SINI.iterdir() if p.suffix != ".py")))
 

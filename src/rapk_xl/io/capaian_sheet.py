@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..format.spec import (ANGGARAN, BARIS_HEADER, PERSPEKTIF, PK, RAPK, REALISASI,
                            SHEET_CAPAIAN, Tabel)
-from .gaya import huruf
+from .xlsx_parts import angka_ke_kolom as huruf
 
 __all__ = ["KolomCapaian", "INDIKATOR", "SASARAN", "PERSPEKTIF_BLOK", "rancangan",
            "BARIS_DATA", "BATAS_BARIS", "jumlah_baris_indikator", "JUMLAH_BARIS_SASARAN",

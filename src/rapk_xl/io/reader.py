@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -274,7 +275,7 @@ class _Pembaca:
         return None
 
     def baca_tabel(self, t: Tabel) -> TabelTerbaca:
-        hasil = TabelTerbaca(t, df=pd.DataFrame({k: pd.Series(dtype=object) for k in t.header}))
+        hasil = TabelTerbaca(t, df=_bingkai([], [], list(t.header)))
         d = self._def_tabel(t)
         if d is not None:
             sheet = d.sheet
@@ -326,16 +327,8 @@ class _Pembaca:
         self._periksa_header(t, sheet, h, kolom)
         indeks = self._petakan(t, kolom)
         data_baris, data_nomor = self._baris_data(nilai, h, c0, c1, r1, sheet, t)
-        df = {}
-        for nama, j in indeks.items():
-            df[nama] = [(None if b[j] == "" else b[j]) if j < len(b) else None
-                        for b in data_baris]
-        for k in t.header:
-            if k not in df:
-                df[k] = [None] * len(data_baris)
         urut = [*t.header, *[n for n in indeks if n not in t.header]]
-        hasil.df = pd.DataFrame({k: pd.Series(df[k], dtype=object) for k in urut},
-                                columns=urut)
+        hasil.df = _bingkai(data_baris, [indeks.get(k) for k in urut], urut)
         hasil.baris = np.asarray(data_nomor, dtype=int)
         hasil.huruf = {nama: angka_ke_kolom(j + 1) for nama, j in indeks.items()}
         return hasil
@@ -367,7 +360,8 @@ class _Pembaca:
 
     def _periksa_header(self, t: Tabel, sheet: str, h: int, kolom: dict[str, int]) -> None:
         norm = {_norm(n): (n, j) for n, j in kolom.items()}
-        lain = [n for n in kolom if _norm(n) not in {_norm(k) for k in t.semua_header}]
+        spec_norm = {_norm(k) for k in t.semua_header}
+        lain = [n for n in kolom if _norm(n) not in spec_norm]
         posisi = []
         for k in t.header:
             if _norm(k) in norm:
@@ -450,6 +444,26 @@ class _Pembaca:
             info[kunci] = v
             sel[kunci] = t.sel(i, "Nilai")
         return info, sel
+
+
+@lru_cache(maxsize=64)
+def _kosong(nama: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({k: pd.Series(dtype=object) for k in nama})
+
+
+def _bingkai(baris: list[list], posisi: list[int | None], nama: list[str]) -> pd.DataFrame:
+    """DataFrame objek dari baris kisi: kolom ke-i diambil dari posisi[i] (None: kolom kosong).
+    Sel kosong ("" dari calamine) menjadi None. Satu larik numpy, bukan satu Series per kolom."""
+    if not baris:
+        return _kosong(tuple(nama)).copy()
+    lebar = max(len(b) for b in baris)
+    if any(len(b) != lebar for b in baris):
+        baris = [list(b) + [None] * (lebar - len(b)) for b in baris]
+    kisi = np.empty((len(baris), lebar + 1), dtype=object)  # kolom terakhir: semua None
+    kisi[:, :lebar] = baris
+    kisi[kisi == ""] = None
+    ambil = [lebar if p is None or p >= lebar else p for p in posisi]
+    return pd.DataFrame(kisi[:, ambil], columns=nama, dtype=object)
 
 
 def baca_sumber(sumber: Sumber, periksa_rumus: bool = False) -> Bacaan:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -136,10 +137,6 @@ def periksa_berkas(path: str | Path) -> InfoBerkas:
                     raise GagalBaca("berkas-xls-atau-terenkripsi", "Berkas terenkripsi.")
                 raise GagalBaca("bukan-xlsx", f"'{path.name}' bukan workbook Excel (paket zip "
                                               "tanpa xl/workbook.xml, mis. dokumen Word).")
-            bad = zf.testzip() if ukuran < 20 * 2**20 else None
-            if bad:
-                raise GagalBaca("rusak", f"Berkas rusak (bagian '{bad}' tidak utuh). Simpan ulang "
-                                         "dari Excel.")
     except zipfile.BadZipFile:
         raise GagalBaca("rusak", "Berkas rusak: bukan paket zip yang utuh. Simpan ulang dari "
                                  "Excel lalu kirim lagi.") from None
@@ -157,7 +154,8 @@ _BUKA_SEL = re.compile(rb"<c\b([^>]*?)(/?)>")
 _ATTR_R = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
 _NILAI = re.compile(rb"<v>([^<]*)</v>")
 _RUMUS = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
-_REF_SEL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"')
+_REF_BARIS = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d+)"')
+_REF_KOLOM = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
 #: sel yang isinya diawali <f> (skema OOXML: <f> selalu mendahului <v> di dalam <c>)
 _SEL_BERUMUS = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*?(?<!/)>\s*<f\b')
 
@@ -208,9 +206,17 @@ class PaketXlsx:
     def __exit__(self, *exc):
         self.close()
 
+    def _baca(self, nama: str) -> bytes:
+        try:
+            return self._zf.read(nama)
+        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError):
+            raise GagalBaca("rusak", f"Berkas rusak: bagian '{nama}' tidak utuh (data "
+                                     "terkompresinya rusak). Simpan ulang dari Excel, lalu kirim "
+                                     "lagi.") from None
+
     def _xml(self, nama: str):
         try:
-            return DET.fromstring(self._zf.read(nama))
+            return DET.fromstring(self._baca(nama))
         except (DefusedXmlException, DET.ParseError):
             raise GagalBaca("rusak", f"Bagian '{nama}' berisi XML yang tidak sah atau konstruksi "
                                      "yang tidak diizinkan (DTD/entitas); berkas ditolak demi "
@@ -266,17 +272,17 @@ class PaketXlsx:
         return hasil
 
     def isi_sheet(self, sheet: str) -> bytes:
-        return self._zf.read(self.peta_sheet()[sheet])
+        return self._baca(self.peta_sheet()[sheet])
 
     @staticmethod
     def luas(xml: bytes) -> tuple[int, int]:
         """(baris terakhir, kolom terakhir) yang berisi sel, dari rujukan sel di XML."""
-        ref = set(_REF_SEL.findall(xml))
-        if not ref:
+        baris = set(_REF_BARIS.findall(xml))  # ratusan nilai unik, bukan satu per sel
+        kolom = set(_REF_KOLOM.findall(xml))
+        if not baris or not kolom:
             return 0, 0
-        maks_r = max(int(r) for _, r in ref)
-        k = max((k for k, _ in ref), key=lambda k: (len(k), k))
-        return maks_r, kolom_ke_angka(k.decode())
+        k = max(kolom, key=lambda k: (len(k), k))
+        return max(map(int, baris)), kolom_ke_angka(k.decode())
 
     @staticmethod
     def sel_galat(xml: bytes) -> dict[str, str]:

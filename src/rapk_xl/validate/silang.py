@@ -65,7 +65,8 @@ def _sebelumnya(nilai: np.ndarray) -> np.ndarray:
 def _kunci_teks(df: pd.DataFrame) -> pd.Series:
     """Kunci (berkas, kode) sebagai teks "f|kode": pencocokan isin jauh lebih cepat dari
     MultiIndex."""
-    return df["_f"].astype(str) + "|" + df["Kode Indikator"].astype(str)
+    kunci = [f"{f}|{k}" for f, k in zip(df["_f"].to_numpy(), df["Kode Indikator"].to_numpy())]
+    return pd.Series(kunci, index=df.index, dtype=object)
 
 
 def _info_pk(pk: pd.DataFrame) -> pd.DataFrame:

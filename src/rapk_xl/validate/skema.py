@@ -52,7 +52,8 @@ def _cek_kolom(t: Tabel, k: Kolom) -> dict[str, pa.Column]:
             cek.append(pa.Check(lambda s, m=k.maksimum: s <= m, name="di-luar-rentang"))
         if k.jenis == "bulat":
             cek.append(pa.Check(lambda s: s % 1 == 0, name="bukan-bilangan-bulat"))
-        hasil[k.nama] = pa.Column(float, cek, nullable=True)
+        if cek:  # kolom nilai tanpa batas (B01..B12, R01..R12): cukup status selnya
+            hasil[k.nama] = pa.Column(float, cek, nullable=True)
         return hasil
     cek = []
     if k.pola:

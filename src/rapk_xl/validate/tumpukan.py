@@ -34,6 +34,8 @@ from ..io.reader import Bacaan
 __all__ = ["Tumpukan", "tumpuk", "ST", "teks_kolom"]
 
 ST = "|st"
+#: kolom teks yang dibandingkan antarbaris (kunci kelompok, konsistensi): dirapikan penuh
+_TEKS_KUNCI = {"Sasaran", "Komponen", "Sub Komponen", "Indikator"}
 _STATUS = {Status.OK: "ok", Status.KOSONG: "kosong", Status.AMBIGU: "ambigu",
            Status.BUKAN_ANGKA: "bukan"}
 _PROGRES = re.compile(r"^\s*progres{1,2}\b", re.IGNORECASE)
@@ -57,16 +59,33 @@ class Tumpukan:
         return f"{h}{int(self.df.at[idx, '_r'])}" if h else f"{int(self.df.at[idx, '_r'])}:{int(self.df.at[idx, '_r'])}"
 
 
+def _rapi(v):
+    if v is None:
+        return None
+    if type(v) is str:
+        if v and v[0] != " " and v[-1] != " " and "  " not in v and "\n" not in v \
+                and "\t" not in v:
+            return v
+        return " ".join(v.split()) or None
+    if isinstance(v, float):
+        if v != v:
+            return None
+        if v.is_integer():
+            v = int(v)
+    return " ".join(str(v).split()) or None
+
+
 def teks_kolom(s: pd.Series) -> pd.Series:
     """Nilai teks dirapikan (spasi berlebih dibuang); angka menjadi teksnya; kosong → None."""
-    def rapi(v):
-        if v is None or (isinstance(v, float) and np.isnan(v)):
-            return None
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)
-        t = " ".join(str(v).split())
-        return t or None
-    return s.map(rapi).astype(object)
+    return pd.Series([_rapi(v) for v in s.to_numpy(dtype=object)], index=s.index, dtype=object)
+
+
+def _ada_isi(s: pd.Series) -> pd.Series:
+    """Teks bebas yang tidak dibandingkan: cukup dibedakan kosong/berisi."""
+    nilai = s.to_numpy(dtype=object)
+    kosong = np.fromiter((v is None or (type(v) is str and not v.strip())
+                          or (type(v) is float and v != v) for v in nilai), bool, len(nilai))
+    return pd.Series(np.where(kosong, None, nilai), index=s.index, dtype=object)
 
 
 def _angka(kolom: pd.Series, jenis: str, realisasi: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -116,27 +135,29 @@ def tumpuk(bacaan: list[Bacaan]) -> dict[str, Tumpukan]:
     """Tumpuk tabel data semua bacaan dan ketik nilainya."""
     hasil = {}
     for t in TABEL_DATA:
-        bagian, huruf, sheet = [], {}, {}
-        for f, b in enumerate(bacaan):
-            tt = b.tabel[t.kunci]
-            df = tt.df.copy()
-            df["_f"] = f
-            df["_r"] = tt.baris if len(tt.baris) == len(df) else np.arange(len(df))
-            df["_i"] = np.arange(len(df))
-            bagian.append(df)
-            huruf[f] = dict(tt.huruf)
-            sheet[f] = tt.sheet
-        mentah = pd.concat(bagian, ignore_index=True) if bagian else pd.DataFrame()
+        tabel = [b.tabel[t.kunci] for b in bacaan]
+        huruf = {f: dict(tt.huruf) for f, tt in enumerate(tabel)}
+        sheet = {f: tt.sheet for f, tt in enumerate(tabel)}
+        panjang = np.array([len(tt.df) for tt in tabel], dtype=int)
+        mentah = (pd.concat([tt.df for tt in tabel], ignore_index=True) if tabel
+                  else pd.DataFrame())
         for k in t.semua_header:
             if k not in mentah.columns:
                 mentah[k] = None
-        df = pd.DataFrame({"_f": mentah["_f"].astype(int), "_r": mentah["_r"].astype(int),
-                           "_i": mentah["_i"].astype(int)}, index=mentah.index)
+        baris = [tt.baris if len(tt.baris) == len(tt.df) else np.arange(len(tt.df))
+                 for tt in tabel]
+        df = pd.DataFrame({
+            "_f": np.repeat(np.arange(len(tabel)), panjang),
+            "_r": np.concatenate(baris).astype(int) if baris else np.empty(0, int),
+            "_i": np.concatenate([np.arange(n) for n in panjang]) if baris else np.empty(0, int),
+        }, index=mentah.index)
         for k in t.kolom:
             if k.jenis in ("angka", "bulat", "nilai"):
                 x, st = _angka(mentah[k.nama], k.jenis, realisasi=t.kunci == "realisasi")
                 df[k.nama] = x
                 df[k.nama + ST] = st
+            elif k.jenis == "teks" and not k.pilihan and k.nama not in _TEKS_KUNCI:
+                df[k.nama] = _ada_isi(mentah[k.nama])
             else:
                 df[k.nama] = teks_kolom(mentah[k.nama])
                 if k.jenis == "kode":

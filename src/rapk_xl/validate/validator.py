@@ -6,7 +6,9 @@ ada traceback yang sampai ke pengguna, apa pun isi berkasnya.
 """
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -157,7 +159,25 @@ def validasi(paths, jobs: int | None = None) -> Laporan:
     return validasi_masuk(masuk, jobs)
 
 
+@contextmanager
+def _gc_dijeda():
+    """Validasi membuat banyak objek berumur pendek tanpa siklus referensi: pengumpul sampah
+    siklik dijeda selama satu putaran (memori tetap dibebaskan lewat hitungan referensi)."""
+    aktif = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if aktif:
+            gc.enable()
+
+
 def validasi_masuk(masuk: list[BerkasMasuk], jobs: int | None = None) -> Laporan:
+    with _gc_dijeda():
+        return _validasi_masuk(masuk, jobs)
+
+
+def _validasi_masuk(masuk: list[BerkasMasuk], jobs: int | None = None) -> Laporan:
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     dibaca = [m for m in masuk if not m.dilewati]
     hasil_baca = _baca_semua([m.path for m in dibaca], jobs)
