@@ -14,3 +14,10 @@ def test_format_md_memuat_semua_sheet_tabel_header():
             assert f"`{h}`" in teks, (t.nama, h)
     for k in KUNCI_INFO:
         assert f"`{k.kunci}`" in teks
+
+
+def test_validasi_md_memuat_semua_aturan():
+    from rapk_xl.validate.katalog import KATALOG
+    teks = (DOCS / "validasi.md").read_text(encoding="utf-8")
+    for a in KATALOG.values():
+        assert f"`{a.id}`" in teks, a.id
