@@ -2,6 +2,7 @@
 crash, memori dan waktu terbatas; berkas lain dalam folder yang sama tetap diperiksa."""
 import json
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,16 @@ from rapk_xl.validate.validator import validasi  # noqa: E402
 KORPUS_DIR = Path(__file__).parent / "korpus"
 
 
+@pytest.fixture
+def folder_korpus(tmp_path):
+    """Salinan korpus ditambah berkas kunci Excel ~$... (tidak disimpan di git: .gitignore
+    mengabaikannya, seperti seharusnya untuk berkas kunci)."""
+    folder = tmp_path / "korpus"
+    shutil.copytree(KORPUS_DIR, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    (folder / "~$kunci_excel.xlsx").write_bytes(b"\x0cpemilik" + b"\x00" * 150)
+    return folder
+
+
 @pytest.mark.parametrize("nama, aturan", sorted(KORPUS.items()))
 def test_satu_temuan_jelas(nama, aturan):
     h = validasi([KORPUS_DIR / nama], jobs=1).files[0]
@@ -27,20 +38,20 @@ def test_satu_temuan_jelas(nama, aturan):
     assert "Traceback" not in t.message
 
 
-def test_folder_korpus_lengkap_dan_kunci_dilewati():
-    lap = validasi([KORPUS_DIR], jobs=2)
+def test_folder_korpus_lengkap_dan_kunci_dilewati(folder_korpus):
+    lap = validasi([folder_korpus], jobs=2)
     nama = {Path(f.file).name: f for f in lap.files}
     assert set(KORPUS) <= set(nama)
     kunci = nama["~$kunci_excel.xlsx"]
     assert kunci.dilewati and "kunci Excel" in kunci.catatan and not kunci.findings
 
 
-def test_cli_folder_korpus_tanpa_traceback_memori_terbatas(tmp_path):
+def test_cli_folder_korpus_tanpa_traceback_memori_terbatas(folder_korpus):
     # proses terpisah, memori dibatasi 1,5 GB: zip bomb dan sheet raksasa harus ditolak
     # sebelum membengkak, bukan dibaca lalu gagal
     def batas():
         resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
-    r = subprocess.run([sys.executable, "-m", "rapk_xl", "validasi", str(KORPUS_DIR),
+    r = subprocess.run([sys.executable, "-m", "rapk_xl", "validasi", str(folder_korpus),
                         "--format", "json"], capture_output=True, text=True, timeout=120,
                        preexec_fn=batas)
     assert "Traceback" not in r.stderr and r.returncode == 1, r.stderr[-2000:]

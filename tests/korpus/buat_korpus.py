@@ -103,7 +103,6 @@ def main() -> None:
     awal = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     data[awal + info.compress_size // 2] ^= 0xFF
     (SINI / "crc_rusak.xlsx").write_bytes(bytes(data))
-    (SINI / "~$kunci_excel.xlsx").write_bytes(b"\x0cpemilik" + b"\x00" * 150)
     print("\n".join(sorted(p.name for p in SINI.iterdir() if p.suffix != ".py")))
 
 
