@@ -58,10 +58,52 @@ def siapkan(units: int) -> tuple[Path, Path]:
     return besar, folder
 
 
+_UKUR = """
+import resource, sys, time
+t = time.perf_counter()
+from rapk_xl.consolidate.konsolidasi import konsolidasi
+h = konsolidasi(sys.argv[2:], sys.argv[1], jobs=2)
+d = time.perf_counter() - t
+diri = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+anak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(d, diri, anak, len(h.diterima), len(h.ditolak))
+"""
+
+
+def konsolidasi_dingin(berkas: list[Path], keluaran: Path) -> tuple[float, float, float]:
+    """Satu run konsolidasi dari riwayat kosong di proses baru: (detik, MB proses utama,
+    MB proses baca terbesar). Diukur di dalam proses (tanpa start Python)."""
+    for p in (keluaran, keluaran.with_name(keluaran.stem + ".riwayat.sqlite")):
+        for q in (p, Path(f"{p}-wal"), Path(f"{p}-shm")):
+            q.unlink(missing_ok=True)
+    r = subprocess.run([sys.executable, "-c", _UKUR, str(keluaran), *map(str, berkas)],
+                       capture_output=True, text=True, check=True)
+    d, diri, anak, *_ = r.stdout.split()
+    return float(d), int(diri) / 1024, int(anak) / 1024
+
+
+def skala(ukuran: list[int]) -> None:
+    """Konsolidasi 250…2000 kiriman (20 tahun × 103 unit, satu periode): waktu dan memori."""
+    from rapk_xl.samples.synthetic import buat_sampel
+
+    folder = HASIL / "kiriman_2000"
+    if not (folder / "manifest.json").exists():
+        print("Membuat 2.000 kiriman sintetis (sekali saja, beberapa menit)...", file=sys.stderr)
+        buat_sampel(folder, units=max(ukuran), seed=2024, rusak=max(ukuran) // 20, jobs=2)
+    semua = sorted(folder.glob("*.xlsx"))
+    print("| kiriman | detik | ms per kiriman | memori proses utama, MB | proses baca terbesar, MB |")
+    print("|---:|---:|---:|---:|---:|")
+    for n in ukuran:
+        d, diri, anak = konsolidasi_dingin(semua[:n], HASIL / f"nasional_{n}.xlsx")
+        print(f"| {n} | {d:.2f} | {d / n * 1000:.1f} | {diri:.0f} | {anak:.0f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--ulang", type=int, default=5, help="pengulangan per ukuran (median)")
     ap.add_argument("--units", type=int, default=103)
+    ap.add_argument("--skala", action="store_true",
+                    help="juga konsolidasi 250-2.000 kiriman (membuat datanya: beberapa menit)")
     args = ap.parse_args()
     import naif
     from rapk_xl.validate.validator import validasi
@@ -84,6 +126,19 @@ def main() -> None:
     a = [perintah(rapk, "validasi", str(folder)) for _ in range(ulang)]
     b = waktu(lambda: [naif.validasi(p) for p in berkas], 1)
     baris.append((f"{len(berkas)} kiriman sintetis, `rapk-xl validasi DIR`", a, b))
+    keluar = HASIL / "nasional.xlsx"
+
+    def dingin():
+        for p in HASIL.glob("nasional.*"):
+            p.unlink()
+        return perintah(rapk, "konsolidasi", str(folder), "-o", str(keluar))
+
+    a = [dingin() for _ in range(ulang)]
+    b = waktu(lambda: naif.konsolidasi(berkas, HASIL / "naif.xlsx"), 1)
+    baris.append((f"{len(berkas)} kiriman → buku nasional, `rapk-xl konsolidasi` dari riwayat "
+                  "kosong", a, b))
+    a = [perintah(rapk, "konsolidasi", str(folder), "-o", str(keluar)) for _ in range(ulang)]
+    baris.append(("run ulang, semua kiriman sudah tercatat (buku tidak berubah)", a, b))
 
     print(f"Mesin: {platform.processor() or platform.machine()}, {os.cpu_count()} inti, "
           f"Python {platform.python_version()}, {platform.system()}")
@@ -93,6 +148,9 @@ def main() -> None:
     for nama, a, b in baris:
         print(f"| {nama} | {ringkas(a)} | {ringkas(b)} | "
               f"{statistics.median(b) / statistics.median(a):.1f}× |")
+    if args.skala:
+        print()
+        skala([250, 500, 1000, 2000])
 
 
 if __name__ == "__main__":

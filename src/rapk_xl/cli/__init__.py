@@ -29,6 +29,8 @@ PERINTAH = {
     "sampel": "sampel:sampel_cmd",
     "validasi": "validasi:validasi_cmd",
     "addin": "addin:addin_grup",
+    "konsolidasi": "konsolidasi:konsolidasi_cmd",
+    "riwayat": "riwayat:riwayat_cmd",
 }
 
 

@@ -56,6 +56,35 @@ def tulis_sel(ws, baris: int, kolom: int, nilai: object):
     return ws.cell(baris, kolom, nilai)
 
 
+def nilai_aman(ws, nilai: object, format_angka: str | None = None, font=None, isi=None):
+    """Nilai untuk ``ws.append`` di lembar write-only: teks tetap teks (juga yang diawali
+    ``=``), karakter kendali dibuang; sel bergaya hanya bila perlu."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+        return None
+    if hasattr(nilai, "item") and not isinstance(nilai, (str, _dt.date, _dt.datetime)):
+        nilai = nilai.item()
+    perlu_sel = font is not None or isi is not None
+    if isinstance(nilai, str):
+        teks = _ILEGAL.sub("", nilai)
+        if not teks.startswith("=") and not perlu_sel:
+            return teks
+        c = WriteOnlyCell(ws, value=teks)
+        c.data_type = "s"
+    else:
+        if format_angka is None and not perlu_sel:
+            return nilai
+        c = WriteOnlyCell(ws, value=nilai)
+        if format_angka:
+            c.number_format = format_angka
+    if font is not None:
+        c.font = font
+    if isi is not None:
+        c.fill = isi
+    return c
+
+
 def warnai_kriteria(ws, rentang: str) -> None:
     """Format bersyarat: warna sel menurut label kriteria."""
     for label, (isi, huruf_) in WARNA_KRITERIA.items():
@@ -66,7 +95,7 @@ def warnai_kriteria(ws, rentang: str) -> None:
 
 def atur_cetak(ws, baris_judul: str | None = None, landscape: bool = True) -> None:
     """A4, lanskap, muat selebar halaman, baris judul berulang, nomor halaman."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = 9  # A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

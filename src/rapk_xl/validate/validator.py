@@ -23,7 +23,8 @@ from .skema import periksa_sel
 from .temuan import HasilBerkas, Laporan, Temuan
 from .tumpukan import tumpuk
 
-__all__ = ["validasi", "validasi_bacaan", "validasi_masuk", "kumpulkan_berkas", "EKSTENSI", "BerkasMasuk",
+__all__ = ["validasi", "validasi_bacaan", "validasi_masuk", "periksa_dan_baca", "kumpulkan_berkas",
+           "EKSTENSI", "BerkasMasuk", "gc_dijeda",
            "baca_satu"]
 
 #: Ekstensi yang dianggap kiriman (dilaporkan walau bukan .xlsx).
@@ -53,6 +54,8 @@ def kumpulkan_berkas(paths) -> tuple[list[BerkasMasuk], list[str]]:
                 if not q.is_file() or q.suffix.lower() not in EKSTENSI:
                     continue
                 if any(part.startswith(".") for part in q.relative_to(p).parts):
+                    hasil.append(BerkasMasuk(q, "Berkas tersembunyi dilewati (nama atau foldernya "
+                                                "diawali titik).", True))
                     continue
                 hasil.append(_masuk(q))
         elif p.is_file():
@@ -160,7 +163,7 @@ def validasi(paths, jobs: int | None = None) -> Laporan:
 
 
 @contextmanager
-def _gc_dijeda():
+def gc_dijeda():
     """Validasi membuat banyak objek berumur pendek tanpa siklus referensi: pengumpul sampah
     siklik dijeda selama satu putaran (memori tetap dibebaskan lewat hitungan referensi)."""
     aktif = gc.isenabled()
@@ -173,29 +176,32 @@ def _gc_dijeda():
 
 
 def validasi_masuk(masuk: list[BerkasMasuk], jobs: int | None = None) -> Laporan:
-    with _gc_dijeda():
-        return _validasi_masuk(masuk, jobs)
+    with gc_dijeda():
+        return Laporan([h for h, _ in periksa_dan_baca(masuk, jobs)])
 
 
-def _validasi_masuk(masuk: list[BerkasMasuk], jobs: int | None = None) -> Laporan:
+def periksa_dan_baca(masuk: list[BerkasMasuk], jobs: int | None = None
+                     ) -> list[tuple[HasilBerkas, Bacaan | None]]:
+    """Hasil validasi setiap berkas beserta isinya yang terbaca (None bila tak terbaca atau
+    dilewati), urut seperti ``masuk``. Jalur yang sama dengan :func:`validasi`."""
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     dibaca = [m for m in masuk if not m.dilewati]
     hasil_baca = _baca_semua([m.path for m in dibaca], jobs)
     bacaan, nama_bacaan = [], []
-    per_path: dict[Path, HasilBerkas] = {}
+    per_path: dict[Path, tuple[HasilBerkas, Bacaan | None]] = {}
     for m, h in zip(dibaca, hasil_baca):
         if isinstance(h, Temuan):
-            per_path[m.path] = HasilBerkas(str(m.path), findings=[h])
+            per_path[m.path] = (HasilBerkas(str(m.path), findings=[h]), None)
         else:
             bacaan.append(h)
             nama_bacaan.append(str(m.path))
     if bacaan:
-        for h in validasi_bacaan(bacaan, nama_bacaan).files:
-            per_path[Path(h.file)] = h
+        for h, b in zip(validasi_bacaan(bacaan, nama_bacaan).files, bacaan):
+            per_path[Path(h.file)] = (h, b)
     urut = []
     for m in masuk:
         if m.dilewati:
-            urut.append(HasilBerkas(str(m.path), catatan=m.catatan, dilewati=True))
+            urut.append((HasilBerkas(str(m.path), catatan=m.catatan, dilewati=True), None))
         else:
             urut.append(per_path[m.path])
-    return Laporan(urut)
+    return urut

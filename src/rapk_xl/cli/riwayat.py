@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .bahasa import Perintah
+from .tabel import tabel
+
+
+@click.command("riwayat", cls=Perintah)
+@click.option("--riwayat", "path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("nasional.riwayat.sqlite"), show_default=True,
+              help="Berkas riwayat SQLite (dibuat oleh rapk-xl konsolidasi).")
+@click.option("--tahun", type=int, help="Hanya tahun ini.")
+@click.option("--periode", type=click.IntRange(1, 12), help="Hanya periode ini.")
+@click.option("--unit", help="Hanya unit ini (ejaan bebas).")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Ekspor riwayat ke berkas CSV.")
+def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
+    """Riwayat kiriman: setiap berkas yang pernah dikonsolidasikan, status dan temuannya.
+
+    Tanda * menandai kiriman yang dipakai buku nasional (diterima terbaru untuk unit, tahun
+    dan periode itu); kiriman lain tetap tercatat.
+    """
+    from ..consolidate.riwayat import Riwayat, RiwayatRusak, RiwayatTerkunci
+    from ..reference import cari_unit, kunci_nama, temukan_unit
+
+    if not path.exists():
+        click.echo(f"Galat: riwayat {path} tidak ada. Jalankan rapk-xl konsolidasi dulu, atau "
+                   "sebutkan --riwayat.", err=True)
+        raise SystemExit(2)
+    kode = None
+    if unit:
+        u = cari_unit(unit)
+        if u is None:
+            k = kunci_nama(unit)
+            cocok = [x for x in temukan_unit(unit)
+                     if k and (k in kunci_nama(x.nama) or k in kunci_nama(x.nama_referensi))]
+            if len(cocok) == 1:
+                u = cocok[0]
+            else:
+                saran = ", ".join(x.nama for x in (cocok or temukan_unit(unit))[:5])
+                alasan = "cocok dengan beberapa unit" if len(cocok) > 1 else "tidak dikenal"
+                click.echo(f"Galat: unit '{unit}' {alasan}" + (f" ({saran})" if saran else "")
+                           + ". Tulis nama unit lebih lengkap (lihat rapk-xl unit).", err=True)
+                raise SystemExit(2)
+        kode = u.kode
+    try:
+        with Riwayat(path) as r:
+            daftar = r.kiriman(tahun, periode, kode)
+            dipakai = {k.id for th, per in {(k.tahun, k.periode) for k in daftar
+                                            if k.tahun and k.periode}
+                       for k in r.dipakai(th, per)}
+            if csv_path:
+                r.ekspor_csv(csv_path, daftar)
+    except (RiwayatRusak, RiwayatTerkunci) as e:
+        click.echo(f"Galat: {e}", err=True)
+        raise SystemExit(2) from None
+    click.echo(tabel(["", "Diterima", "Unit Kerja", "Tahun", "Per.", "Status", "Kes.", "Berkas"],
+                     [("*" if k.id in dipakai else "", k.diterima_pada, k.unit or "-",
+                       str(k.tahun or "-"), str(k.periode or "-"), k.status, str(k.kesalahan),
+                       Path(k.berkas).name) for k in daftar]))
+    click.echo(f"\n{len(daftar)} kiriman" + (f"; CSV ditulis: {csv_path}" if csv_path else ""))

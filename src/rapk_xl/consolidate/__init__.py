@@ -1,0 +1,1 @@
+"""Lapisan konsolidasi: riwayat kiriman, angka nasional, buku nasional."""

@@ -1,0 +1,323 @@
+"""Konsolidasi: dari workbook kiriman unit ke satu buku nasional, tanpa ada yang hilang.
+
+Satu run:
+
+1. kumpulkan berkas (berkas kunci Excel dan berkas tersembunyi dilewati dengan catatan);
+2. kunci riwayat (``BEGIN IMMEDIATE``; run lain menunggu atau berhenti dengan pesan jelas);
+3. berkas yang isinya (SHA-256) sudah tercatat tidak diperiksa ulang; berkas baru divalidasi
+   dalam satu jalur massal, per kelompok agar memori tetap kecil, lalu dicatat — diterima
+   bila tanpa kesalahan, ditolak beserta temuannya;
+4. buku nasional disusun dari riwayat: per unit, kiriman diterima terbaru untuk tahun dan
+   periode itu, dihitung ulang dengan mesin hitung;
+5. buku ditulis ke berkas sementara, riwayat di-commit, lalu berkas sementara menggantikan buku
+   lama (``os.replace``). Run yang dihentikan kapan pun meninggalkan buku dan riwayat sebelumnya
+   utuh; bila terhenti tepat sesudah commit, run berikutnya membangun buku yang sama lagi.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import glob
+import hashlib
+import json
+import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..reference import cari_unit
+from ..validate.temuan import HasilBerkas
+from ..validate.validator import BerkasMasuk, gc_dijeda, kumpulkan_berkas, periksa_dan_baca
+from .buku import tulis_buku
+from .nasional import BukuNasional, hitung_buku
+from .riwayat import TUNGGU_KUNCI, KirimanTercatat, Riwayat
+
+__all__ = ["konsolidasi", "HasilKonsolidasi", "GagalKonsolidasi", "UKURAN_KELOMPOK"]
+
+#: berkas per kelompok validasi (memori tetap kecil untuk ribuan kiriman)
+UKURAN_KELOMPOK = 200
+
+
+class GagalKonsolidasi(Exception):
+    def __init__(self, pesan: str):
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+@dataclass
+class HasilKonsolidasi:
+    keluaran: Path
+    riwayat: Path
+    tahun: int | None = None
+    periode: int | None = None
+    berkas: list[tuple[BerkasMasuk, KirimanTercatat | None, HasilBerkas | None]] = field(
+        default_factory=list)
+    baru: int = 0
+    sudah_tercatat: int = 0
+    dipakai: list[KirimanTercatat] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+    buku_ditulis: bool = False
+    buku: BukuNasional | None = None
+
+    @property
+    def diterima(self) -> list[KirimanTercatat]:
+        return [k for _, k, _ in self.berkas if k is not None and k.status == "diterima"]
+
+    @property
+    def ditolak(self) -> list[KirimanTercatat]:
+        return [k for _, k, _ in self.berkas if k is not None and k.status == "ditolak"]
+
+    @property
+    def dilewati(self) -> list[BerkasMasuk]:
+        return [m for m, _, _ in self.berkas if m.dilewati]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for blok in iter(lambda: f.read(1 << 20), b""):
+            h.update(blok)
+    return h.hexdigest()
+
+
+def _iso(t: float) -> str:
+    return _dt.datetime.fromtimestamp(t, _dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _tunda(tahap: str) -> None:
+    """Kait uji: ``RAPK_XL_TUNDA=tahap:detik`` menunda run di tahap itu (untuk menghentikannya
+    dengan sengaja di tes "run yang dihentikan")."""
+    atur = os.environ.get("RAPK_XL_TUNDA", "")
+    if atur.partition(":")[0] == tahap:
+        sys.stderr.write(f"[RAPK_XL_TUNDA] {tahap}\n")
+        sys.stderr.flush()
+        time.sleep(float(atur.partition(":")[2] or 30))
+
+
+def _catat_baru(r: Riwayat, item: list[tuple[BerkasMasuk, str, float]], diterima_pada: str,
+                jobs: int | None, kemajuan) -> dict[str, tuple[KirimanTercatat, HasilBerkas]]:
+    """Validasi berkas baru per kelompok, catat masing-masing di riwayat."""
+    hasil = {}
+    selesai = 0
+    for awal in range(0, len(item), UKURAN_KELOMPOK):
+        kelompok = item[awal:awal + UKURAN_KELOMPOK]
+        with gc_dijeda():
+            periksa = periksa_dan_baca([m for m, _, _ in kelompok], jobs)
+        for (m, sha, mtime), (h, b) in zip(kelompok, periksa):
+            unit = cari_unit(h.unit) if h.unit else None
+            satuan = None
+            data = None
+            if b is not None:
+                satuan = str(b.info.get("Satuan Anggaran") or "").strip() or None
+                data = {k: t.df for k, t in b.tabel.items()}
+            kid = r.catat(sha, str(m.path), unit.nama if unit else h.unit,
+                          unit.kode if unit else None, h.tahun, h.periode, satuan, diterima_pada,
+                          _iso(mtime), h.valid, len(h.errors), len(h.warnings),
+                          [t.ke_dict() for t in h.findings], data)
+            hasil[sha] = (KirimanTercatat(kid, sha, str(m.path), unit.nama if unit else h.unit,
+                                          unit.kode if unit else None, h.tahun, h.periode, satuan,
+                                          diterima_pada, _iso(mtime),
+                                          "diterima" if h.valid else "ditolak", len(h.errors),
+                                          len(h.warnings), [t.ke_dict() for t in h.findings]), h)
+        selesai += len(kelompok)
+        if kemajuan:
+            kemajuan(selesai, len(item))
+    return hasil
+
+
+def _pilih_periode(hasil: HasilKonsolidasi, tahun, periode, r: Riwayat):
+    if tahun is not None and periode is not None:
+        return tahun, periode
+    sumber = [(k.tahun, k.periode) for _, k, _ in hasil.berkas
+              if k is not None and k.status == "diterima"
+              and (tahun is None or k.tahun == tahun) and (periode is None or k.periode == periode)]
+    if not sumber:
+        sumber = [(k.tahun, k.periode) for k in r.kiriman()
+                  if k.status == "diterima" and k.tahun and k.periode
+                  and (tahun is None or k.tahun == tahun) and (periode is None or k.periode == periode)]
+    if not sumber:
+        raise GagalKonsolidasi("Tahun dan periode buku nasional tidak dapat ditentukan: tidak ada "
+                               "kiriman yang terbaca. Sebutkan --tahun dan --periode.")
+    (th, per), _ = Counter(sumber).most_common(1)[0]
+    if len(set(sumber)) > 1:
+        hasil.catatan.append(f"Kiriman memuat beberapa tahun/periode; buku disusun untuk tahun "
+                             f"{th} periode {per} (terbanyak). Pakai --tahun/--periode untuk "
+                             "yang lain.")
+    return th, per
+
+
+def _catatan_ganda(r: Riwayat, tahun: int, periode: int, dipakai: list[KirimanTercatat]) -> list[str]:
+    pakai = {k.kode_unit: k for k in dipakai}
+    per_unit: dict[str, list[KirimanTercatat]] = {}
+    for k in r.kiriman(tahun, periode):
+        if k.status == "diterima" and k.kode_unit:
+            per_unit.setdefault(k.kode_unit, []).append(k)
+    catatan = []
+    for kode, daftar in per_unit.items():
+        if len(daftar) < 2:
+            continue
+        k = pakai[kode]
+        lain = [x for x in daftar if x.id != k.id]
+        alasan = ("diterima paling akhir" if any(x.diterima_pada != k.diterima_pada for x in lain)
+                  else "berkasnya diubah paling akhir")
+        catatan.append(f"{k.unit} {tahun} periode {periode}: {len(daftar)} kiriman diterima; "
+                       f"dipakai {Path(k.berkas).name} ({alasan}: {k.diubah_pada}), tidak dipakai "
+                       + ", ".join(Path(x.berkas).name for x in lain) + " (tetap di riwayat).")
+    return catatan
+
+
+def _ditolak_berlaku(r: Riwayat, tahun: int, periode: int, dipakai: list[KirimanTercatat],
+                     run_ini: list[KirimanTercatat]) -> list[KirimanTercatat]:
+    """Kiriman ditolak yang masih perlu diperbaiki: yang untuk periode ini dan belum tergantikan
+    kiriman diterima yang lebih baru, ditambah setiap kiriman ditolak di folder run ini (juga
+    yang tahun/periode/unit-nya tidak terbaca atau salah, agar tidak ada yang hilang)."""
+    pakai = {k.kode_unit: k for k in dipakai}
+    hasil, sudah = [], set()
+    for k in [*r.kiriman(tahun, periode), *run_ini]:
+        if k.status != "ditolak" or k.id in sudah:
+            continue
+        p = pakai.get(k.kode_unit)
+        if (p is not None and (k.tahun, k.periode) == (tahun, periode)
+                and (p.diterima_pada, p.diubah_pada or "") >= (k.diterima_pada, k.diubah_pada or "")):
+            continue
+        sudah.add(k.id)
+        hasil.append(k)
+    return hasil
+
+
+def _sidik(buku: BukuNasional) -> str:
+    """Sidik isi buku: sama → buku yang sudah ada tidak ditulis ulang (run ulang idempoten)."""
+    h = hashlib.sha256()
+    for df in (buku.ringkasan, buku.matriks, buku.indikator, buku.peringkat, buku.sumber,
+               buku.ditolak):
+        h.update(df.to_json(orient="split", double_precision=10, default_handler=str).encode())
+    return h.hexdigest()
+
+
+def _buku_sesuai(keluaran: Path, tercatat: str | None, sidik: str) -> bool:
+    """Buku di disk adalah buku yang tercatat di riwayat untuk isi ini (tidak perlu ditulis)?
+
+    Riwayat menyimpan sidik isi dan SHA-256 berkas buku yang ditulis. Bila run sebelumnya
+    terhenti setelah commit tetapi sebelum buku diganti, atau buku diubah/dihapus orang,
+    SHA-256-nya tidak cocok dan buku ditulis lagi."""
+    if not tercatat or not keluaran.is_file():
+        return False
+    try:
+        catat = json.loads(tercatat)
+        return catat.get("isi") == sidik and catat.get("berkas") == _sha256(keluaran)
+    except (ValueError, AttributeError, OSError):
+        return False
+
+
+def _buang_sementara(keluaran: Path) -> None:
+    """Hapus berkas sementara sisa run yang dihentikan (dipanggil selagi riwayat terkunci)."""
+    for p in keluaran.parent.glob(f".{glob.escape(keluaran.name)}.*.tmp"):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
+                periode: int | None = None, riwayat: str | Path | None = None,
+                jobs: int | None = None,
+                kemajuan: Callable[[int, int], None] | None = None,
+                tunggu: float = TUNGGU_KUNCI) -> HasilKonsolidasi:
+    """Konsolidasikan kiriman di ``paths`` ke buku nasional ``keluaran`` (lihat modul)."""
+    keluaran = Path(keluaran)
+    riwayat = Path(riwayat) if riwayat else keluaran.with_name(keluaran.stem + ".riwayat.sqlite")
+    masuk, galat = kumpulkan_berkas(paths)
+    if galat:
+        raise GagalKonsolidasi(" ".join(galat))
+    hasil = HasilKonsolidasi(keluaran, riwayat)
+    sekarang = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    with Riwayat(riwayat, tunggu) as r:
+        r.mulai()
+        sementara = None
+        try:
+            _buang_sementara(keluaran)
+            sha, item = {}, []
+            for m in masuk:
+                if m.dilewati:
+                    continue
+                try:
+                    sha[m.path] = _sha256(m.path)
+                    item.append((m, sha[m.path], m.path.stat().st_mtime))
+                except OSError as e:
+                    raise GagalKonsolidasi(f"{m.path} tidak dapat dibaca: {e.strerror}.") from None
+            lama = r.cari_sha([s for _, s, _ in item])
+            baru = [(m, s, t) for m, s, t in item if s not in lama]
+            unik, ganda_isi = [], []
+            for m, s, t in baru:
+                (ganda_isi if any(s == x[1] for x in unik) else unik).append((m, s, t))
+            tercatat = _catat_baru(r, unik, sekarang, jobs, kemajuan)
+            for m, s, _ in ganda_isi:
+                hasil.catatan.append(f"{m.path.name} isinya sama persis dengan "
+                                     f"{Path(tercatat[s][0].berkas).name}: dicatat sekali.")
+            _tunda("setelah-catat")
+            for m in masuk:
+                if m.dilewati:
+                    hasil.berkas.append((m, None, None))
+                    continue
+                s = sha[m.path]
+                if s in lama:
+                    hasil.berkas.append((m, lama[s], None))
+                else:
+                    k, h = tercatat[s]
+                    hasil.berkas.append((m, k, h))
+            hasil.baru, hasil.sudah_tercatat = len(unik), len(item) - len(unik)
+            th, per = _pilih_periode(hasil, tahun, periode, r)
+            hasil.tahun, hasil.periode = th, per
+            dipakai = r.dipakai(th, per)
+            hasil.dipakai = dipakai
+            hasil.catatan += _catatan_ganda(r, th, per, dipakai)
+            indikator, anggaran = r.data([k.id for k in dipakai])
+            buku = hitung_buku(th, per, dipakai, indikator, anggaran,
+                               _ditolak_berlaku(r, th, per, dipakai, hasil.ditolak))
+            hasil.buku = buku
+            sidik = _sidik(buku)
+            kunci_buku = f"buku:{keluaran.resolve()}:{th}:{per}"
+            tercatat_buku = r.db.execute("SELECT nilai FROM info WHERE kunci = ?",
+                                         (kunci_buku,)).fetchone()
+            if not _buku_sesuai(keluaran, tercatat_buku[0] if tercatat_buku else None, sidik):
+                sementara = keluaran.with_name(f".{keluaran.name}.{os.getpid()}.tmp")
+                dibuat = max((k.diterima_pada for k in dipakai), default=sekarang)
+                try:
+                    tulis_buku(buku, sementara,
+                               _dt.datetime.fromisoformat(dibuat).replace(tzinfo=None))
+                except OSError as e:
+                    raise GagalKonsolidasi(f"Buku nasional tidak dapat ditulis ke {keluaran}: "
+                                           f"{e.strerror}.") from None
+                r.db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (kunci_buku, json.dumps(
+                    {"isi": sidik, "berkas": _sha256(sementara)})))
+            r.simpan()
+        except BaseException:
+            r.batal()
+            if sementara is not None and sementara.exists():
+                sementara.unlink()
+            raise
+    _tunda("setelah-simpan")
+    if sementara is not None:
+        os.replace(sementara, keluaran)
+        hasil.buku_ditulis = True
+    return hasil
+
+
+def ringkas_json(hasil: HasilKonsolidasi) -> str:
+    """Hasil run sebagai JSON (mode ``--format json``)."""
+    return json.dumps({
+        "output": str(hasil.keluaran), "riwayat": str(hasil.riwayat),
+        "tahun": hasil.tahun, "periode": hasil.periode, "buku_ditulis": hasil.buku_ditulis,
+        "files": [{"file": str(m.path), "status": ("dilewati" if m.dilewati else k.status),
+                   "unit": k.unit if k else None, "sha256": k.sha256 if k else None,
+                   "baru": h is not None, "note": m.catatan,
+                   "findings": [t for t in (k.temuan if k else []) if t["severity"] == "error"]}
+                  for m, k, h in hasil.berkas],
+        "dipakai": [{"unit": k.unit, "file": k.berkas, "sha256": k.sha256} for k in hasil.dipakai],
+        "catatan": hasil.catatan,
+    }, ensure_ascii=False, indent=2)
+
+
+__all__ += ["ringkas_json"]

@@ -1,0 +1,67 @@
+"""Kiriman kecil untuk tes konsolidasi: varian workbook bersih (tests/bersih.py) untuk beberapa
+unit, dengan angka yang hasil konsolidasinya dihitung dengan tangan di test_konsolidasi.py.
+
+Jember    : workbook bersih apa adanya (Rupiah).
+Banggai   : sama, tetapi R06 indikator 1.01 = 72 (pembilang 72/100) dan semua angka anggaran dalam Ribu Rupiah.
+Jambi     : sama dengan Jember, tetapi realisasi anggaran setiap baris dua kali lipat.
+Ambon     : Kode Indikator baris kedua PK diganti 1.01 (kode ganda) → ditolak.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+
+from bersih import data_bersih
+from rapk_xl.io.writer import tulis_workbook
+
+UANG = ["Pagu", "Kontribusi", "Realisasi Anggaran"]
+
+
+def varian(unit: str, **ubah):
+    d = data_bersih()
+    d.info["Unit Kerja"] = unit
+    for k, v in ubah.items():
+        d.info[k] = v
+    return d
+
+
+def jember(**ubah):
+    return varian("Balai POM di Jember", **ubah)
+
+
+def banggai():
+    d = varian("Loka POM di Kabupaten Banggai", **{"Satuan Anggaran": "Ribu Rupiah"})
+    d.realisasi.loc[d.realisasi["Kode Indikator"] == "1.01", "R06"] = 72
+    d.pembilang.loc[0, ["Pembilang", "Penyebut"]] = [72, 100]  # 72 / 100 × 100 = R06
+    for k in UANG:
+        d.anggaran[k] = d.anggaran[k] / 1000
+    d.rapk["Anggaran"] = d.rapk["Anggaran"] / 1000
+    return d
+
+
+def jambi():
+    d = varian("Balai POM di Jambi")
+    d.anggaran["Realisasi Anggaran"] = d.anggaran["Realisasi Anggaran"] * 2
+    return d
+
+
+def ambon():
+    d = varian("Balai POM di Ambon")
+    d.pk.loc[1, "Kode Indikator"] = "1.01"
+    return d
+
+
+def tulis(data, path: Path) -> Path:
+    return tulis_workbook(data, path)
+
+
+def baca_sheet(path: Path, nama: str) -> pd.DataFrame:
+    """Satu sheet buku nasional sebagai DataFrame (header di baris 4)."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    baris = list(wb[nama].iter_rows(min_row=4, values_only=True))
+    wb.close()
+    header = [h for h in baris[0] if h is not None]
+    isi = [tuple(b[:len(header)]) + (None,) * (len(header) - len(b)) for b in baris[1:]]
+    return pd.DataFrame(isi, columns=header).dropna(how="all")
