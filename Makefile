@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.terpasang
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench bench-skala clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+bench-skala: $(STAMP)
+	$(BIN)/python bench/run.py --skala
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .hypothesis

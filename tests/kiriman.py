@@ -2,7 +2,8 @@
 unit, dengan angka yang hasil konsolidasinya dihitung dengan tangan di test_konsolidasi.py.
 
 Jember    : workbook bersih apa adanya (Rupiah).
-Banggai   : sama, tetapi R06 indikator 1.01 = 72 (pembilang 72/100) dan semua angka anggaran dalam Ribu Rupiah.
+Banggai   : sama, tetapi R06 indikator 1.01 = 72 (pembilang 72/100) dan semua angka
+            anggaran dalam Ribu Rupiah.
 Jambi     : sama dengan Jember, tetapi realisasi anggaran setiap baris dua kali lipat.
 Ambon     : Kode Indikator baris kedua PK diganti 1.01 (kode ganda) → ditolak.
 """
@@ -31,10 +32,17 @@ def jember(**ubah):
     return varian("Balai POM di Jember", **ubah)
 
 
+def realisasi_101(d, nilai: float):
+    """R06 indikator 1.01 = ``nilai``, dengan pembilang/penyebut yang cocok (nilai / 100)."""
+    d.realisasi.loc[d.realisasi["Kode Indikator"] == "1.01", "R06"] = nilai
+    d.pembilang.loc[0, ["Pembilang", "Penyebut"]] = [nilai, 100]
+    return d
+
+
 def banggai():
-    d = varian("Loka POM di Kabupaten Banggai", **{"Satuan Anggaran": "Ribu Rupiah"})
-    d.realisasi.loc[d.realisasi["Kode Indikator"] == "1.01", "R06"] = 72
-    d.pembilang.loc[0, ["Pembilang", "Penyebut"]] = [72, 100]  # 72 / 100 × 100 = R06
+    # ejaan satuan tidak baku tetap dikenali (validator pun menerimanya)
+    d = varian("Loka POM di Kabupaten Banggai", **{"Satuan Anggaran": "ribu  rupiah"})
+    realisasi_101(d, 72)
     for k in UANG:
         d.anggaran[k] = d.anggaran[k] / 1000
     d.rapk["Anggaran"] = d.rapk["Anggaran"] / 1000

@@ -1,7 +1,9 @@
 """Baris perintah rapk-xl (click), dipanggil seperti pengguna memanggilnya."""
+import json
 import subprocess
 import sys
 
+import openpyxl
 from click.testing import CliRunner
 
 from rapk_xl import __version__
@@ -34,18 +36,36 @@ def test_perintah_salah_pesan_indonesia():
     assert r.exit_code == 2 and "tidak ada" in r.output and "Traceback" not in r.output
 
 
-def test_demo_mencetak_contoh(tmp_path):
-    r = jalankan("demo", "-o", str(tmp_path / "demo"))
-    assert r.exit_code == 0
-    # 1.01: 81 / 90 = 90,00 %; sasaran 1 (IKU 90, biasa 120) NPS 100,00
+def test_demo_menjalankan_pekerjaan_utama(tmp_path):
+    folder = tmp_path / "demo"
+    r = jalankan("demo", "-o", str(folder))
+    assert r.exit_code == 0, r.output
+    # contoh hitung: 1.01: 81 / 90 = 90,00 %; sasaran 1 (IKU 90, biasa 120) NPS 100,00
     assert "90,00" in r.output and "100,00" in r.output
-    assert "Akhir Tahun" in r.output
-    assert "NPS unit" in r.output
-    # template dan tiga sampel ditulis dan disebutkan tempatnya
-    ditulis = sorted(p.name for p in (tmp_path / "demo").rglob("*.xlsx"))
-    assert ditulis == ["balai_pom_jember_2024.xlsx", "bpom_2024.xlsx", "loka_pom_dumai_2025.xlsx",
-                       "rapk_template.xlsx"]
-    assert str(tmp_path / "demo") in r.output
+    assert "Akhir Tahun" in r.output and "NPS unit" in r.output
+    # template, tiga sampel, 103 kiriman, laporan validasi, buku nasional dan riwayatnya
+    for nama in ("rapk_template.xlsx", "sampel/bpom_2024.xlsx", "sampel/balai_pom_jember_2024.xlsx",
+                 "sampel/loka_pom_dumai_2025.xlsx", "laporan_validasi.xlsx", "nasional.xlsx",
+                 "nasional.riwayat.sqlite"):
+        assert (folder / nama).is_file(), nama
+        assert str(folder / nama) in r.output
+    assert len(list((folder / "kiriman").glob("*.xlsx"))) == 103
+    # setiap kiriman yang dirusak generator disebut ditolak; sisanya masuk buku nasional
+    manifest = json.loads((folder / "kiriman" / "manifest.json").read_text(encoding="utf-8"))
+    tolak = [f["file"] for f in manifest["files"]
+             if any(k["rule"] != "angka-sebagai-teks" for k in f["faults"])]
+    assert 0 < len(tolak) < 103
+    for nama in tolak:
+        assert f"ditolak {nama}" in r.output
+    assert f"{103 - len(tolak)} unit di buku nasional" in r.output
+    ring = openpyxl.load_workbook(folder / "nasional.xlsx", read_only=True)["Ringkasan"]
+    status = [row[2] for row in ring.iter_rows(min_row=5, values_only=True)]
+    assert status.count("diterima") == 103 - len(tolak)
+    # demo kedua: kiriman dipakai lagi, konsolidasi ulang tidak mengubah apa pun
+    r = jalankan("demo", "-o", str(folder))
+    assert r.exit_code == 0, r.output
+    assert "dipakai lagi" in r.output and "0 kiriman baru" in r.output
+    assert "buku tidak berubah" in r.output
 
 
 def test_hitung_capaian():

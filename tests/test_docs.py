@@ -21,3 +21,23 @@ def test_validasi_md_memuat_semua_aturan():
     teks = (DOCS / "validasi.md").read_text(encoding="utf-8")
     for a in KATALOG.values():
         assert f"`{a.id}`" in teks, a.id
+
+
+def test_cli_md_memuat_setiap_perintah_dan_opsinya():
+    import click
+
+    from rapk_xl.cli import PERINTAH, cli
+    teks = (DOCS / "cli.md").read_text(encoding="utf-8")
+    ctx = click.Context(cli)
+    for nama in PERINTAH:
+        cmd = cli.get_command(ctx, nama)
+        subs = cmd.commands.values() if isinstance(cmd, click.Group) else [cmd]
+        for sub in subs:
+            judul = f"rapk-xl {nama}" + (f" {sub.name}" if sub is not cmd else "")
+            baris = [b for b in teks.splitlines() if f"`{judul}" in b]
+            assert baris, judul
+            for p in sub.params:
+                if isinstance(p, click.Option) and p.name != "help":
+                    panjang = max(p.opts, key=len)
+                    assert any(panjang in b or min(p.opts, key=len) in b for b in baris), \
+                        (judul, panjang)

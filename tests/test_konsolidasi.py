@@ -95,6 +95,7 @@ def test_ringkasan_memuat_setiap_unit_referensi(buku):
     ring = baca_sheet(buku, "Ringkasan")
     with open(ROOT / "samples" / "sumber" / "unit_kerja_2024.csv", encoding="utf-8") as f:
         referensi = list(csv.DictReader(f))
+    assert len(ring) == len(referensi)   # BPOM tingkat badan tidak mengirim: tidak dicantumkan
     for kel in ("Pusat", "Balai", "Loka"):
         assert (ring["Kelompok"] == kel).sum() == sum(r["kelompok"] == kel for r in referensi)
 
@@ -169,11 +170,9 @@ def test_run_ulang_tidak_mengubah_apa_pun(buku, kirim):
 
 
 def test_kiriman_baru_menggantikan_yang_lama(buku, kirim, tmp_path):
-    perbaikan = tmp_path / "perbaikan"
+    perbaikan = tmp_path / "a_perbaikan"   # nama urut lebih dulu: yang menentukan waktu kirim
     perbaikan.mkdir()
-    d = kiriman.jember()
-    d.realisasi.loc[d.realisasi["Kode Indikator"] == "1.01", "R06"] = 72
-    d.pembilang.loc[0, ["Pembilang", "Penyebut"]] = [72, 100]
+    d = kiriman.realisasi_101(kiriman.jember(), 72)
     kiriman.tulis(d, perbaikan / "jember_revisi.xlsx")
     r = konsolidasi(kirim, perbaikan, "-o", buku)
     assert r.exit_code == 1, r.output
@@ -195,9 +194,7 @@ def test_dua_kiriman_satu_run_dipakai_yang_terbaru(tmp_path):
     folder = tmp_path / "k"
     folder.mkdir()
     lama = kiriman.tulis(kiriman.jember(), folder / "a_lama.xlsx")
-    d = kiriman.jember()
-    d.realisasi.loc[d.realisasi["Kode Indikator"] == "1.01", "R06"] = 72
-    d.pembilang.loc[0, ["Pembilang", "Penyebut"]] = [72, 100]
+    d = kiriman.realisasi_101(kiriman.jember(), 72)
     baru = kiriman.tulis(d, folder / "b_baru.xlsx")
     os.utime(baru, (1_700_000_000, 1_700_000_000))
     os.utime(lama, (1_800_000_000, 1_800_000_000))   # berkas 'a_lama' justru diubah terakhir

@@ -6,6 +6,7 @@ polos (tanpa rapk_xl.calc), lalu dibandingkan dengan buku nasional. Berkas yang 
 kesalahan oleh generator harus ditolak dengan persis kesalahan yang dicatat manifest.
 """
 import json
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -143,3 +144,38 @@ def test_sumber_satu_baris_per_kiriman_diterima(hasil):
     sumber = baca_sheet(keluar, "Sumber")
     assert len(sumber) == len(manifest["files"]) - len(ditolak_menurut_manifest(manifest))
     assert sumber["SHA-256"].str.fullmatch(r"[0-9a-f]{64}").all()
+
+
+def _di_terminal(*args) -> str:
+    """Jalankan rapk-xl dengan stdout/stderr sebuah terminal semu; kembalikan semua keluarannya."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    induk, anak = pty.openpty()
+    p = subprocess.Popen([sys.executable, "-m", "rapk_xl", *map(str, args)], stdin=anak,
+                         stdout=anak, stderr=anak, close_fds=True)
+    os.close(anak)
+    keluar = b""
+    while True:
+        try:
+            blok = os.read(induk, 65536)
+        except OSError:   # terminal ditutup setelah proses selesai
+            break
+        if not blok:
+            break
+        keluar += blok
+    p.wait(timeout=120)
+    os.close(induk)
+    return keluar.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="terminal semu (pty) hanya di POSIX")
+def test_bilah_kemajuan_di_terminal_tidak_di_json(hasil, tmp_path):
+    folder, _, _ = hasil
+    teks = _di_terminal("konsolidasi", folder, "-o", tmp_path / "a.xlsx")
+    assert "Memeriksa kiriman" in teks and "100%" in teks
+    teks = _di_terminal("konsolidasi", folder, "-o", tmp_path / "b.xlsx", "--format", "json")
+    assert "Memeriksa kiriman" not in teks
+    assert json.loads(teks)["tahun"] == 2024

@@ -1,11 +1,22 @@
-"""Demo: contoh kecil bawaan yang menunjukkan apa yang dapat dilakukan rapk-xl.
+"""Demo: pekerjaan utama rapk-xl dari awal sampai akhir, dengan data bawaan.
 
-``rapk-xl demo`` (dan ``make demo``) mencetak hasil :func:`demo`.
+``rapk-xl demo`` (dan ``make demo``) menjalankan :func:`demo` lalu mencetak ringkasannya:
+
+1. contoh hitung kecil (capaian, kriteria, NPS, efisiensi satu unit, angka rekaan);
+2. template kosong dan tiga sampel dokumen RAPK asli;
+3. 103 workbook kiriman unit sintetis, beberapa diberi kesalahan sengaja (manifest.json);
+4. validasi semuanya, dengan laporan .xlsx yang bertautan ke setiap sel bermasalah;
+5. konsolidasi menjadi buku nasional ``nasional.xlsx`` beserta riwayat SQLite-nya.
+
+Kiriman sintetis yang sudah ada (manifest sama) dipakai lagi, sehingga demo kedua kalinya
+juga menunjukkan bahwa konsolidasi ulang tidak mengubah apa pun.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -13,7 +24,10 @@ from .calc import capaian_array, efisiensi, hitung_nps, kriteria_array
 from .io.writer import tulis_template
 from .samples.seed import SAMPEL, bangun_sampel
 
-__all__ = ["contoh_indikator", "HasilDemo", "demo"]
+__all__ = ["contoh_indikator", "HasilDemo", "demo", "KIRIMAN_DEMO"]
+
+#: kiriman sintetis demo: semua unit kerja, beberapa dirusak, periode Juni 2024
+KIRIMAN_DEMO = {"units": 103, "seed": 0, "rusak": 6, "tahun": 2024, "periode": 6}
 
 
 def contoh_indikator() -> pd.DataFrame:
@@ -46,11 +60,18 @@ class HasilDemo:
     efisiensi_sasaran_1: object
     folder: Path | None = None
     berkas: dict[str, Path] = field(default_factory=dict)  # keterangan → path
+    kiriman: Path | None = None
+    kiriman_baru: bool = False
+    manifest: dict | None = None
+    validasi: object = None      # validate.temuan.Laporan
+    konsolidasi: object = None   # consolidate.konsolidasi.HasilKonsolidasi
 
 
-def demo(folder: str | Path | None = None, bulan: int = 6) -> HasilDemo:
-    """Hitung capaian, kriteria, NPS dan satu contoh efisiensi untuk :func:`contoh_indikator`;
-    bila ``folder`` diberikan, tulis juga template kosong dan ketiga sampel dokumen ke sana."""
+def demo(folder: str | Path | None = None, bulan: int = 6, lengkap: bool = True,
+         jobs: int = 2, tahap: Callable[[str], None] | None = None) -> HasilDemo:
+    """Hitung contoh kecil (:func:`contoh_indikator`); bila ``folder`` diberikan, tulis juga
+    template dan sampel ke sana, dan bila ``lengkap``, jalankan pekerjaan utama pada 103
+    kiriman sintetis (lihat modul). ``tahap(pesan)`` dipanggil sebelum setiap langkah."""
     df = contoh_indikator()
     h = capaian_array(df["realisasi"].to_numpy(object), df["target"].to_numpy(object),
                       df["polaritas"].to_numpy(object), df["jenis_target"].to_numpy(object),
@@ -62,10 +83,46 @@ def demo(folder: str | Path | None = None, bulan: int = 6) -> HasilDemo:
     # Sasaran 1: NPS-nya sebagai output, 45% anggaran terserap sebagai input.
     ef = efisiensi(nps.sasaran["nps"].iloc[0], 45.0)
     hasil = HasilDemo(df, nps.sasaran, nps.perspektif, nps.nps, nps.kriteria, ef)
-    if folder is not None:
-        folder = Path(folder)
-        hasil.folder = folder
-        hasil.berkas["Template kosong"] = tulis_template(folder / "rapk_template.xlsx")
-        for p in bangun_sampel(folder / "sampel"):
-            hasil.berkas[f"Sampel: {SAMPEL[p.stem]}"] = p
+    if folder is None:
+        return hasil
+    lapor = tahap or (lambda pesan: None)
+    folder = Path(folder)
+    hasil.folder = folder
+    lapor("Menulis template dan sampel dokumen")
+    hasil.berkas["Template kosong"] = tulis_template(folder / "rapk_template.xlsx")
+    for p in bangun_sampel(folder / "sampel"):
+        hasil.berkas[f"Sampel: {SAMPEL[p.stem]}"] = p
+    if lengkap:
+        _pekerjaan_utama(hasil, folder, jobs, lapor)
     return hasil
+
+
+def _pekerjaan_utama(hasil: HasilDemo, folder: Path, jobs: int, lapor) -> None:
+    from .consolidate.konsolidasi import konsolidasi
+    from .samples.synthetic import NAMA_MANIFEST, buat_sampel
+    from .validate.laporan import tulis_xlsx
+    from .validate.validator import validasi
+
+    kiriman = folder / "kiriman"
+    hasil.kiriman = kiriman
+    manifest = kiriman / NAMA_MANIFEST
+    try:
+        lama = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        lama = None
+    sama = (isinstance(lama, dict) and all(lama.get(k) == v for k, v in KIRIMAN_DEMO.items())
+            and all((kiriman / f["file"]).is_file() for f in lama.get("files", [])))
+    if not sama:
+        lapor(f"Membuat {KIRIMAN_DEMO['units']} workbook kiriman unit "
+              f"({KIRIMAN_DEMO['rusak']} dengan kesalahan sengaja)")
+        buat_sampel(kiriman, jobs=jobs, **KIRIMAN_DEMO)
+        lama = json.loads(manifest.read_text(encoding="utf-8"))
+    hasil.kiriman_baru = not sama
+    hasil.manifest = lama
+    lapor("Memvalidasi kiriman")
+    hasil.validasi = validasi([kiriman], jobs=jobs)
+    hasil.berkas["Laporan validasi"] = tulis_xlsx(hasil.validasi, folder / "laporan_validasi.xlsx")
+    lapor("Mengonsolidasikan kiriman menjadi buku nasional")
+    hasil.konsolidasi = konsolidasi([kiriman], folder / "nasional.xlsx", jobs=jobs)
+    hasil.berkas["Buku nasional"] = hasil.konsolidasi.keluaran
+    hasil.berkas["Riwayat kiriman (SQLite)"] = hasil.konsolidasi.riwayat

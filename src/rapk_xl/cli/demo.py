@@ -14,17 +14,28 @@ from .tabel import tabel
 @click.command("demo", cls=Perintah)
 @click.option("-o", "--output", "folder", default="demo-keluaran", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder untuk template dan sampel yang ditulis demo.")
-def demo_cmd(folder: Path) -> None:
-    """Jalankan contoh bawaan dan tunjukkan apa yang dapat dilakukan rapk-xl.
+              help="Folder untuk semua berkas yang ditulis demo.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Proses paralel untuk menulis dan membaca kiriman.")
+def demo_cmd(folder: Path, jobs: int) -> None:
+    """Jalankan pekerjaan utama rapk-xl pada data bawaan.
 
-    Menghitung capaian, kriteria, NPS dan efisiensi untuk satu unit contoh (angka rekaan)
-    per bulan Juni, lalu menulis template kosong dan tiga sampel dokumen RAPK ke FOLDER.
+    Menghitung satu contoh kecil (capaian, kriteria, NPS, efisiensi; angka rekaan), lalu
+    menulis ke FOLDER: template kosong, tiga sampel dokumen RAPK asli, 103 workbook kiriman
+    unit sintetis (beberapa dengan kesalahan sengaja), laporan validasinya, dan buku nasional
+    hasil konsolidasi beserta riwayatnya. Kiriman yang sudah ada dipakai lagi.
     """
+    from ..consolidate.riwayat import RiwayatRusak, RiwayatTerkunci
+
+    def tahap(pesan: str) -> None:
+        click.echo(f"… {pesan}", err=True)
+
     try:
-        h = demo(folder)
+        h = demo(folder, jobs=jobs, tahap=tahap)
     except OSError as e:
         raise click.ClickException(f"tidak dapat menulis ke {folder}: {e.strerror}") from None
+    except (RiwayatTerkunci, RiwayatRusak) as e:
+        raise click.ClickException(str(e)) from None
     click.secho("Contoh unit kerja, periode Juni (angka rekaan)", bold=True)
     click.echo()
     click.echo(tabel(
@@ -47,6 +58,45 @@ def demo_cmd(folder: Path) -> None:
     click.echo(f"Efisiensi sasaran 1 (anggaran terserap 45%): IE {format_angka(ef.ie)}, "
                f"TE {format_angka(ef.te)}, {ef.kategori}")
     click.echo()
+    _pekerjaan_utama(h)
+
+
+def _pekerjaan_utama(h) -> None:
+    from ..consolidate.nasional import LABEL_KRITERIA
+    from ..format.spec import NAMA_BULAN
+
+    k = h.konsolidasi
+    bulan = NAMA_BULAN[k.periode - 1]
+    click.secho(f"Pekerjaan utama: 103 kiriman unit, tahun {k.tahun}, periode {k.periode} "
+                f"({bulan})", bold=True)
+    rusak = [f for f in h.manifest["files"] if f["faults"]]
+    asal = "dibuat" if h.kiriman_baru else "dipakai lagi"
+    click.echo(f"  Kiriman: {len(h.manifest['files'])} workbook {asal} di {h.kiriman}/, "
+               f"{len(rusak)} sengaja diberi kesalahan (dicatat di manifest.json)")
+    lap = h.validasi
+    lolos = sum(f.valid for f in lap.files)
+    peringatan = sum(len(f.warnings) for f in lap.files)
+    click.echo(f"  Validasi: {lolos} lolos, {len(lap.files) - lolos} ditolak, "
+               f"{peringatan} peringatan")
+    for t in k.ditolak:
+        salah = [x for x in t.temuan if x["severity"] == "error"]
+        x = salah[0]
+        lagi = f" (+{len(salah) - 1} lagi)" if len(salah) > 1 else ""
+        click.echo(f"    ditolak {Path(t.berkas).name}: {x['sheet']}!{x['cell']} "
+                   f"{x['message']}{lagi}")
+    click.echo(f"  Konsolidasi: {len(k.dipakai)} unit di buku nasional "
+               f"({k.baru} kiriman baru, {k.sudah_tercatat} sudah tercatat; buku "
+               f"{'ditulis' if k.buku_ditulis else 'tidak berubah'})")
+    ring = k.buku.ringkasan
+    sebaran = ", ".join(f"{lbl} {n}" for lbl, n in
+                        ((lbl, int((ring['Kriteria NPS'] == lbl).sum())) for lbl in LABEL_KRITERIA)
+                        if n)
+    click.echo(f"  NPS unit per kriteria: {sebaran}")
+    click.echo()
     click.secho(f"Berkas ditulis di {h.folder}/", bold=True)
     for ket, p in h.berkas.items():
         click.echo(f"  {ket}: {p}")
+    click.echo(f"  Kiriman unit: {h.kiriman}/")
+    click.echo()
+    click.echo(f"Buka {k.keluaran} di Excel atau LibreOffice Calc. Ulangi konsolidasi sendiri:")
+    click.echo(f"  rapk-xl konsolidasi {h.kiriman} -o {k.keluaran}")

@@ -42,7 +42,7 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
         if bar is None:
             bar = click.progressbar(length=total, label="Memeriksa kiriman", file=sys.stderr)
             bar.__enter__()
-        bar.update(selesai - bar.pos)
+        bar.update(max(0, selesai - bar.pos))
 
     try:
         hasil = konsolidasi(paths, keluaran, tahun, periode, riwayat, jobs, kemajuan)
@@ -84,8 +84,8 @@ def _teks(hasil) -> str:
         baris.append(f"  Dilewati: {m.path.name} — {m.catatan}")
     for c in hasil.catatan:
         baris.append(f"  Catatan: {c}")
-    baris.append(f"  Dipakai di buku: {len(hasil.dipakai)} unit (dari {len(daftar_unit())} di daftar "
-                 "referensi)")
+    n_unit = sum(u.kelompok != "BPOM" for u in daftar_unit())
+    baris.append(f"  Dipakai di buku: {len(hasil.dipakai)} unit (dari {n_unit} unit kerja)")
     status = "ditulis" if hasil.buku_ditulis else "tidak berubah: isinya sama dengan run sebelumnya"
     baris.append(f"Buku nasional: {hasil.keluaran} ({status})")
     baris.append(f"Riwayat: {hasil.riwayat}")

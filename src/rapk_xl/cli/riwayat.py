@@ -23,7 +23,7 @@ def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
     Tanda * menandai kiriman yang dipakai buku nasional (diterima terbaru untuk unit, tahun
     dan periode itu); kiriman lain tetap tercatat.
     """
-    from ..consolidate.riwayat import Riwayat, RiwayatRusak, RiwayatTerkunci
+    from ..consolidate.riwayat import Riwayat, RiwayatRusak, RiwayatTerkunci, waktu_tampil
     from ..reference import cari_unit, kunci_nama, temukan_unit
 
     if not path.exists():
@@ -58,7 +58,7 @@ def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
         click.echo(f"Galat: {e}", err=True)
         raise SystemExit(2) from None
     click.echo(tabel(["", "Diterima", "Unit Kerja", "Tahun", "Per.", "Status", "Kes.", "Berkas"],
-                     [("*" if k.id in dipakai else "", k.diterima_pada, k.unit or "-",
+                     [("*" if k.id in dipakai else "", waktu_tampil(k.diterima_pada), k.unit or "-",
                        str(k.tahun or "-"), str(k.periode or "-"), k.status, str(k.kesalahan),
                        Path(k.berkas).name) for k in daftar]))
     click.echo(f"\n{len(daftar)} kiriman" + (f"; CSV ditulis: {csv_path}" if csv_path else ""))

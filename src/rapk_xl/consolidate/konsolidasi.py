@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..format.spec import SATUAN_ANGGARAN
 from ..reference import cari_unit
 from ..validate.temuan import HasilBerkas
 from ..validate.validator import BerkasMasuk, gc_dijeda, kumpulkan_berkas, periksa_dan_baca
 from .buku import tulis_buku
 from .nasional import BukuNasional, hitung_buku
-from .riwayat import TUNGGU_KUNCI, KirimanTercatat, Riwayat
+from .riwayat import TUNGGU_KUNCI, KirimanTercatat, Riwayat, waktu_tampil
 
 __all__ = ["konsolidasi", "HasilKonsolidasi", "GagalKonsolidasi", "UKURAN_KELOMPOK"]
 
@@ -83,7 +84,7 @@ def _sha256(path: Path) -> str:
 
 
 def _iso(t: float) -> str:
-    return _dt.datetime.fromtimestamp(t, _dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.fromtimestamp(t, _dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 def _tunda(tahap: str) -> None:
@@ -96,34 +97,40 @@ def _tunda(tahap: str) -> None:
         time.sleep(float(atur.partition(":")[2] or 30))
 
 
+def _satuan(nilai: object) -> str | None:
+    """Satuan Anggaran dalam ejaan baku ('ribu  rupiah' → 'Ribu Rupiah'), seperti validator."""
+    kunci = " ".join(str(nilai or "").split()).casefold()
+    return next((s for s in SATUAN_ANGGARAN if s.casefold() == kunci), None)
+
+
 def _catat_baru(r: Riwayat, item: list[tuple[BerkasMasuk, str, float]], diterima_pada: str,
                 jobs: int | None, kemajuan) -> dict[str, tuple[KirimanTercatat, HasilBerkas]]:
     """Validasi berkas baru per kelompok, catat masing-masing di riwayat."""
     hasil = {}
     selesai = 0
+
+    def satu_lagi() -> None:
+        nonlocal selesai
+        selesai += 1
+        if kemajuan:
+            kemajuan(min(selesai, len(item)), len(item))
+
     for awal in range(0, len(item), UKURAN_KELOMPOK):
         kelompok = item[awal:awal + UKURAN_KELOMPOK]
         with gc_dijeda():
-            periksa = periksa_dan_baca([m for m, _, _ in kelompok], jobs)
+            periksa = periksa_dan_baca([m for m, _, _ in kelompok], jobs, satu_lagi)
         for (m, sha, mtime), (h, b) in zip(kelompok, periksa):
             unit = cari_unit(h.unit) if h.unit else None
             satuan = None
             data = None
             if b is not None:
-                satuan = str(b.info.get("Satuan Anggaran") or "").strip() or None
+                satuan = _satuan(b.info.get("Satuan Anggaran"))
                 data = {k: t.df for k, t in b.tabel.items()}
-            kid = r.catat(sha, str(m.path), unit.nama if unit else h.unit,
-                          unit.kode if unit else None, h.tahun, h.periode, satuan, diterima_pada,
-                          _iso(mtime), h.valid, len(h.errors), len(h.warnings),
-                          [t.ke_dict() for t in h.findings], data)
-            hasil[sha] = (KirimanTercatat(kid, sha, str(m.path), unit.nama if unit else h.unit,
-                                          unit.kode if unit else None, h.tahun, h.periode, satuan,
-                                          diterima_pada, _iso(mtime),
-                                          "diterima" if h.valid else "ditolak", len(h.errors),
-                                          len(h.warnings), [t.ke_dict() for t in h.findings]), h)
-        selesai += len(kelompok)
-        if kemajuan:
-            kemajuan(selesai, len(item))
+            temuan = [t.ke_dict() for t in h.findings]
+            k = r.catat(sha, str(m.path), unit.nama if unit else h.unit,
+                        unit.kode if unit else None, h.tahun, h.periode, satuan, diterima_pada,
+                        _iso(mtime), h.valid, len(h.errors), len(h.warnings), temuan, data)
+            hasil[sha] = (k, h)
     return hasil
 
 
@@ -163,7 +170,8 @@ def _catatan_ganda(r: Riwayat, tahun: int, periode: int, dipakai: list[KirimanTe
         alasan = ("diterima paling akhir" if any(x.diterima_pada != k.diterima_pada for x in lain)
                   else "berkasnya diubah paling akhir")
         catatan.append(f"{k.unit} {tahun} periode {periode}: {len(daftar)} kiriman diterima; "
-                       f"dipakai {Path(k.berkas).name} ({alasan}: {k.diubah_pada}), tidak dipakai "
+                       f"dipakai {Path(k.berkas).name} ({alasan}: {waktu_tampil(k.diubah_pada)}), "
+                       "tidak dipakai "
                        + ", ".join(Path(x.berkas).name for x in lain) + " (tetap di riwayat).")
     return catatan
 
@@ -232,7 +240,8 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
     if galat:
         raise GagalKonsolidasi(" ".join(galat))
     hasil = HasilKonsolidasi(keluaran, riwayat)
-    sekarang = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    # mikrodetik: urutan kiriman tidak pernah seri (run berurutan karena kunci riwayat)
+    sekarang = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
     with Riwayat(riwayat, tunggu) as r:
         r.mulai()
         sementara = None

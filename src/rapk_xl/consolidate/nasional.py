@@ -15,7 +15,7 @@ from ..calc import (capaian_array, capaian_input, efisiensi_array, hitung_nps_pe
                     kriteria_array, parse_angka_array)
 from ..calc.rules import KRITERIA
 from ..reference import daftar_unit
-from .riwayat import KirimanTercatat
+from .riwayat import KirimanTercatat, waktu_tampil
 
 __all__ = ["BukuNasional", "hitung_buku", "MIN_UNIT_INDIKATOR"]
 
@@ -111,6 +111,8 @@ def hitung_buku(tahun: int, periode: int, kiriman: list[KirimanTercatat],
             status[k.kode_unit] = "ditolak"
     baris = []
     for u in daftar_unit():
+        if u.kelompok == "BPOM" and u.kode not in status:
+            continue  # PK tingkat badan: dicantumkan hanya bila memang dikirim
         anggaran_u = per_unit["kontribusi_rp"].get(u.kode, np.nan) if len(per_unit) else np.nan
         real_u = per_unit["realisasi_rp"].get(u.kode, np.nan) if len(per_unit) else np.nan
         baris.append({"Kelompok": u.kelompok, "Unit Kerja": u.nama,
@@ -159,14 +161,15 @@ def hitung_buku(tahun: int, periode: int, kiriman: list[KirimanTercatat],
                                       if s.name == "Kelompok" else s, kind="stable")
     sumber = pd.DataFrame([{"Unit Kerja": k.unit, "Tahun": k.tahun, "Periode": k.periode,
                             "Berkas": k.berkas, "SHA-256": k.sha256,
-                            "Diterima": k.diterima_pada, "Berkas Diubah": k.diubah_pada,
+                            "Diterima": waktu_tampil(k.diterima_pada),
+                            "Berkas Diubah": waktu_tampil(k.diubah_pada),
                             "Satuan Anggaran": k.satuan_anggaran,
                             "Peringatan": k.peringatan} for k in kiriman])
     per_kriteria = pd.DataFrame({"Kriteria NPS": LABEL_KRITERIA,
                                  "Jumlah Unit": [int((ring["Kriteria NPS"] == lbl).sum())
                                                  for lbl in LABEL_KRITERIA]})
     tolak = [{"Berkas": k.berkas, "Unit Kerja": k.unit, "Tahun": k.tahun, "Periode": k.periode,
-              "Diterima": k.diterima_pada, "Aturan": t.get("rule"), "Sheet": t.get("sheet"),
+              "Diterima": waktu_tampil(k.diterima_pada), "Aturan": t.get("rule"), "Sheet": t.get("sheet"),
               "Sel": t.get("cell"), "Pesan": t.get("message")}
              for k in ditolak for t in k.temuan if t.get("severity") == "error"]
     return BukuNasional(tahun, periode, ring, matriks, sebaran_df, peringkat.reset_index(drop=True),

@@ -23,7 +23,7 @@ import pandas as pd
 from ..format.spec import BULAN_REALISASI, BULAN_TARGET
 
 __all__ = ["Riwayat", "RiwayatTerkunci", "RiwayatRusak", "KirimanTercatat", "VERSI_SKEMA",
-           "TUNGGU_KUNCI"]
+           "TUNGGU_KUNCI", "waktu_tampil"]
 
 VERSI_SKEMA = 1
 #: detik menunggu run lain yang sedang memakai riwayat
@@ -62,6 +62,13 @@ CREATE TABLE IF NOT EXISTS anggaran (
 );
 CREATE INDEX IF NOT EXISTS anggaran_kiriman ON anggaran (kiriman_id);
 """
+
+
+def waktu_tampil(iso: str | None) -> str:
+    """'2026-11-23T20:29:26.123456+00:00' → '2026-11-23 20:29:26 UTC' (untuk dibaca orang)."""
+    if not iso:
+        return ""
+    return iso[:19].replace("T", " ") + (" UTC" if iso.endswith("+00:00") else "")
 
 
 class RiwayatTerkunci(Exception):
@@ -212,22 +219,22 @@ class Riwayat:
 
     def catat(self, sha: str, berkas: str, unit: str | None, kode_unit: str | None,
               tahun: int | None, periode: int | None, satuan_anggaran: str | None,
-              diterima_pada: str,
-              diubah_pada: str | None, diterima: bool, kesalahan: int, peringatan: int,
-              temuan: list, data: dict[str, pd.DataFrame] | None) -> int:
-        """Catat satu kiriman baru (dan datanya bila diterima); kembalikan id-nya."""
+              diterima_pada: str, diubah_pada: str | None, diterima: bool, kesalahan: int,
+              peringatan: int, temuan: list,
+              data: dict[str, pd.DataFrame] | None) -> KirimanTercatat:
+        """Catat satu kiriman baru (dan datanya bila diterima)."""
+        status = "diterima" if diterima else "ditolak"
+        kolom = (sha, berkas, unit, kode_unit, tahun, periode, satuan_anggaran, diterima_pada,
+                 diubah_pada, status, kesalahan, peringatan)
         cur = self.db.execute(
             "INSERT INTO kiriman (sha256, berkas, unit, kode_unit, tahun, periode, satuan_anggaran,"
             " diterima_pada, diubah_pada, status, kesalahan, peringatan, temuan)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (sha, berkas, unit, kode_unit, tahun, periode, satuan_anggaran, diterima_pada,
-             diubah_pada,
-             "diterima" if diterima else "ditolak", kesalahan, peringatan,
-             json.dumps(temuan, ensure_ascii=False)))
+            (*kolom, json.dumps(temuan, ensure_ascii=False)))
         kid = cur.lastrowid
         if diterima and data is not None:
             self._simpan_data(kid, data)
-        return kid
+        return KirimanTercatat(kid, *kolom, temuan)
 
     def _simpan_data(self, kid: int, data: dict[str, pd.DataFrame]) -> None:
         def baris(df: pd.DataFrame, kolom: list[str]) -> list[list]:
@@ -260,7 +267,7 @@ class Riwayat:
                 syarat.append(f"{kolom} = ?")
                 arg.append(nilai)
         where = (" WHERE " + " AND ".join(syarat)) if syarat else ""
-        q = f"SELECT * FROM kiriman{where} ORDER BY diterima_pada, diubah_pada, berkas, id"
+        q = f"SELECT * FROM kiriman{where} ORDER BY diterima_pada, diubah_pada, id"
         return [self._kiriman(r) for r in self.db.execute(q, arg)]
 
     def dipakai(self, tahun: int, periode: int) -> list[KirimanTercatat]:

@@ -19,6 +19,15 @@ def bilangan_info(nilai: object) -> int | None:
     return int(a.nilai)
 
 
+def _tampil(nilai: object) -> str:
+    """Nilai sel seperti yang diketik: 13.0 dari pembaca → '13'."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float) and nilai.is_integer():
+        return str(int(nilai))
+    return str(nilai)
+
+
 def periksa_info(b: Bacaan) -> list[Temuan]:
     if b.tabel[INFO.kunci].kosong:
         return []  # tabel Info hilang: sudah dilaporkan sebagai masalah struktur
@@ -46,13 +55,13 @@ def periksa_info(b: Bacaan) -> list[Temuan]:
         bawah, atas = rentang_tahun()
         if tahun is None or not bawah <= tahun <= atas:
             t("tahun-tidak-wajar", "Tahun",
-              f"Tahun '{b.info['Tahun'] if b.info['Tahun'] is not None else ''}' tidak wajar: isi "
+              f"Tahun '{_tampil(b.info['Tahun'])}' tidak wajar: isi "
               f"tahun PK/RAPK {bawah}–{atas}, mis. 2024.")
     if "Periode" in b.info:
         per = bilangan_info(b.info["Periode"])
         if per is None or not 1 <= per <= 12:
             t("periode-tidak-sah", "Periode",
-              f"Periode '{b.info['Periode'] if b.info['Periode'] is not None else ''}' tidak sah: "
+              f"Periode '{_tampil(b.info['Periode'])}' tidak sah: "
               "isi bulan terakhir yang dilaporkan, 1–12 (6 = Juni).")
     if "Satuan Anggaran" in b.info:
         s = b.info["Satuan Anggaran"]

@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..io.reader import Bacaan, GagalBaca, baca_workbook
 from ..reference import cari_unit
@@ -95,15 +96,26 @@ def _baca_terisolasi(path: Path) -> Bacaan | Temuan:
                                            "tidak wajar). Simpan ulang dari Excel.")
 
 
-def _baca_semua(paths: list[Path], jobs: int) -> list[Bacaan | Temuan]:
-    if jobs > 1 and len(paths) >= _PARALEL_MIN:
-        try:
-            with ProcessPoolExecutor(max_workers=jobs) as ex:
-                return list(ex.map(baca_satu, paths, chunksize=max(1, len(paths) // (jobs * 4))))
-        except BrokenProcessPool:
-            # Satu berkas mematikan proses pembaca: ulangi per berkas, masing-masing terpisah.
-            return [_baca_terisolasi(p) for p in paths]
-    return [baca_satu(p) for p in paths]
+def _baca_semua(paths: list[Path], jobs: int,
+                kemajuan: Callable[[], None] | None = None) -> list[Bacaan | Temuan]:
+    """Baca semua berkas (paralel bila ``jobs`` > 1); ``kemajuan()`` setiap berkas selesai."""
+    tanda = kemajuan or (lambda: None)
+    hasil: list[Bacaan | Temuan] = []
+    if jobs <= 1 or len(paths) < _PARALEL_MIN:
+        for p in paths:
+            hasil.append(baca_satu(p))
+            tanda()
+        return hasil
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as ex:
+            # hasil datang per potongan (seperdelapan berkas per proses): bilah kemajuan bergerak
+            for h in ex.map(baca_satu, paths, chunksize=max(1, len(paths) // (jobs * 4))):
+                hasil.append(h)
+                tanda()
+            return hasil
+    except BrokenProcessPool:
+        # Satu berkas mematikan proses pembaca: ulangi per berkas, masing-masing terpisah.
+        return [_baca_terisolasi(p) for p in paths]
 
 
 def _identitas(b: Bacaan) -> tuple[str | None, int | None, int | None]:
@@ -180,13 +192,15 @@ def validasi_masuk(masuk: list[BerkasMasuk], jobs: int | None = None) -> Laporan
         return Laporan([h for h, _ in periksa_dan_baca(masuk, jobs)])
 
 
-def periksa_dan_baca(masuk: list[BerkasMasuk], jobs: int | None = None
+def periksa_dan_baca(masuk: list[BerkasMasuk], jobs: int | None = None,
+                     kemajuan: Callable[[], None] | None = None
                      ) -> list[tuple[HasilBerkas, Bacaan | None]]:
     """Hasil validasi setiap berkas beserta isinya yang terbaca (None bila tak terbaca atau
-    dilewati), urut seperti ``masuk``. Jalur yang sama dengan :func:`validasi`."""
+    dilewati), urut seperti ``masuk``. Jalur yang sama dengan :func:`validasi`.
+    ``kemajuan()`` dipanggil setiap satu berkas selesai dibaca."""
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     dibaca = [m for m in masuk if not m.dilewati]
-    hasil_baca = _baca_semua([m.path for m in dibaca], jobs)
+    hasil_baca = _baca_semua([m.path for m in dibaca], jobs, kemajuan)
     bacaan, nama_bacaan = [], []
     per_path: dict[Path, tuple[HasilBerkas, Bacaan | None]] = {}
     for m, h in zip(dibaca, hasil_baca):
