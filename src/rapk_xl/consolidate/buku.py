@@ -29,9 +29,11 @@ _FORMAT = {
     "Capaian Terendah (%)": "0.00", "Median (%)": "0.00", "Capaian Tertinggi (%)": "0.00",
     "Target Tahunan": "#,##0.##", "Target Periode": "#,##0.##", "Realisasi s.d. Periode": "#,##0.##",
 }
-_LEBAR = {"Status": 15, "Unit Kerja": 44, "Indikator": 56, "Pesan": 90, "Berkas": 44, "SHA-256": 66,
+_LEBAR = {"Status": 15, "Pagu (Rp)": 18, "Realisasi Anggaran (Rp)": 22, "Target Tahunan": 14, "Unit Kerja": 44, "Indikator": 56, "Pesan": 90, "Berkas": 44, "SHA-256": 66,
           "Kriteria NPS": 22, "Kriteria Tahunan": 22, "Kriteria Periode": 22, "Kategori Efisiensi": 14}
 _KRITERIA = {"Kriteria NPS", "Kriteria Tahunan", "Kriteria Periode"}
+#: warna kolom Status di Ringkasan: yang perlu ditindaklanjuti menonjol
+_WARNA_STATUS = {"ditolak": ("F4B6B6", "9C0006"), "belum mengirim": ("E7E6E6", "3A3838")}
 
 
 def _sheet(wb: Workbook, judul: str, df: pd.DataFrame, keterangan: str):
@@ -55,6 +57,8 @@ def _sheet(wb: Workbook, judul: str, df: pd.DataFrame, keterangan: str):
     for j, k in enumerate(df.columns, start=1):
         if k in _KRITERIA:
             warnai_kriteria(ws, f"{huruf(j)}{h + 1}:{huruf(j)}{akhir}")
+        elif k == "Status":
+            warnai_kriteria(ws, f"{huruf(j)}{h + 1}:{huruf(j)}{akhir}", _WARNA_STATUS)
     return ws
 
 
@@ -88,6 +92,7 @@ def _grafik(wb: Workbook, buku: BukuNasional, ring_ws) -> None:
     c2.add_data(Reference(ring_ws, min_col=kol_nps, min_row=4, max_row=4 + n), titles_from_data=True)
     c2.set_categories(Reference(ring_ws, min_col=kol_unit, min_row=5, max_row=4 + n))
     c2.legend = None
+    c2.x_axis.scaling.orientation = "maxMin"  # urutan unit seperti di Ringkasan, dari atas
     c2.height, c2.width = max(10, n * 0.45), 22
     ws.add_chart(c2, "D22")
 

@@ -85,9 +85,9 @@ def nilai_aman(ws, nilai: object, format_angka: str | None = None, font=None, is
     return c
 
 
-def warnai_kriteria(ws, rentang: str) -> None:
-    """Format bersyarat: warna sel menurut label kriteria."""
-    for label, (isi, huruf_) in WARNA_KRITERIA.items():
+def warnai_kriteria(ws, rentang: str, warna: dict[str, tuple[str, str]] | None = None) -> None:
+    """Format bersyarat: warna sel menurut labelnya (bawaan: label kriteria)."""
+    for label, (isi, huruf_) in (warna or WARNA_KRITERIA).items():
         ws.conditional_formatting.add(rentang, CellIsRule(
             operator="equal", formula=[f'"{label}"'],
             fill=PatternFill("solid", fgColor=isi, bgColor=isi), font=Font(color=huruf_)))
