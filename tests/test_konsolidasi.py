@@ -316,3 +316,14 @@ def test_riwayat_bukan_sqlite_ditolak_dengan_pesan(kirim, tmp_path):
     r = konsolidasi(kirim, "-o", tmp_path / "n.xlsx", "--riwayat", palsu)
     assert r.exit_code == 2 and "bukan berkas riwayat" in r.output
     assert palsu.read_text(encoding="utf-8") == "bukan basis data"   # tidak ditimpa
+
+
+def test_buku_di_folder_kiriman_dan_berkas_ganda_tidak_dihitung(kirim):
+    keluar = kirim / "nasional.xlsx"
+    r = konsolidasi(kirim, kirim / "jember.xlsx", "-o", keluar)   # jember.xlsx disebut dua kali
+    assert r.exit_code == 1 and "4 berkas" in r.output and "sama persis" not in r.output
+    r = konsolidasi(kirim, "-o", keluar)
+    assert "Dilewati: nasional.xlsx" in r.output and "Buku nasional keluaran" in r.output
+    assert "0 baru, 4 sudah tercatat" in r.output
+    tolak = baca_sheet(keluar, "Ditolak")
+    assert set(Path(p).name for p in tolak["Berkas"]) == {"ambon.xlsx"}

@@ -118,3 +118,21 @@ def test_buku_yang_dihapus_atau_diubah_ditulis_lagi(awal):
     assert "Balai POM di Jambi" in set(baca_sheet(keluar, "Sumber")["Unit Kerja"])
     keluar.unlink()
     assert konsolidasi([folder], keluar).buku_ditulis and keluar.exists()
+
+
+def test_buku_tidak_dapat_diganti_pesan_jelas_lalu_pulih(awal, tmp_path):
+    folder, keluar, riwayat = awal
+    # Di Windows, buku yang terbuka di Excel tidak dapat diganti; di sini: keluaran berupa folder
+    # yang tidak kosong (os.replace gagal) — keadaan yang sama bagi rapk-xl.
+    from rapk_xl.consolidate.konsolidasi import GagalKonsolidasi
+    lain = tmp_path / "terkunci.xlsx"
+    lain.mkdir()
+    (lain / "isi").write_text("x")
+    with pytest.raises(GagalKonsolidasi, match="tidak dapat diganti"):
+        konsolidasi([folder], lain, riwayat=riwayat)
+    assert not [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]
+    (lain / "isi").unlink()
+    lain.rmdir()
+    hasil = konsolidasi([folder], lain, riwayat=riwayat)   # setelah "ditutup": buku ditulis
+    assert hasil.buku_ditulis and hasil.baru == 0
+    assert "Balai POM di Jambi" in set(baca_sheet(lain, "Sumber")["Unit Kerja"])

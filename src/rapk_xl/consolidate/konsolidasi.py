@@ -97,6 +97,23 @@ def _tunda(tahap: str) -> None:
         time.sleep(float(atur.partition(":")[2] or 30))
 
 
+def _saring_masuk(masuk: list[BerkasMasuk], keluaran: Path) -> list[BerkasMasuk]:
+    """Berkas yang disebut dua kali dihitung sekali; buku nasional sendiri (bila berada di
+    folder kiriman) dilewati dengan catatan, bukan diperiksa sebagai kiriman."""
+    buku = keluaran.resolve()
+    hasil, sudah = [], set()
+    for m in masuk:
+        asli = m.path.resolve()
+        if asli in sudah:
+            continue
+        sudah.add(asli)
+        if asli == buku and not m.dilewati:
+            m = BerkasMasuk(m.path, "Buku nasional keluaran run ini, bukan kiriman: dilewati.",
+                            True)
+        hasil.append(m)
+    return hasil
+
+
 def _satuan(nilai: object) -> str | None:
     """Satuan Anggaran dalam ejaan baku ('ribu  rupiah' → 'Ribu Rupiah'), seperti validator."""
     kunci = " ".join(str(nilai or "").split()).casefold()
@@ -239,6 +256,7 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
     masuk, galat = kumpulkan_berkas(paths)
     if galat:
         raise GagalKonsolidasi(" ".join(galat))
+    masuk = _saring_masuk(masuk, keluaran)
     hasil = HasilKonsolidasi(keluaran, riwayat)
     # mikrodetik: urutan kiriman tidak pernah seri (run berurutan karena kunci riwayat)
     sekarang = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
@@ -309,7 +327,14 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
             raise
     _tunda("setelah-simpan")
     if sementara is not None:
-        os.replace(sementara, keluaran)
+        try:
+            os.replace(sementara, keluaran)
+        except OSError as e:
+            sementara.unlink(missing_ok=True)
+            raise GagalKonsolidasi(
+                f"Buku nasional {keluaran} tidak dapat diganti ({e.strerror}); mungkin sedang "
+                "terbuka di Excel. Kiriman sudah tercatat di riwayat; tutup berkasnya lalu "
+                "jalankan perintah yang sama lagi untuk menulis buku.") from None
         hasil.buku_ditulis = True
     return hasil
 
