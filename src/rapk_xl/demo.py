@@ -67,11 +67,11 @@ class HasilDemo:
     konsolidasi: object = None   # consolidate.konsolidasi.HasilKonsolidasi
 
 
-def demo(folder: str | Path | None = None, bulan: int = 6, lengkap: bool = True,
-         jobs: int = 2, tahap: Callable[[str], None] | None = None) -> HasilDemo:
+def demo(folder: str | Path | None = None, bulan: int = 6, jobs: int = 2,
+         tahap: Callable[[str], None] | None = None) -> HasilDemo:
     """Hitung contoh kecil (:func:`contoh_indikator`); bila ``folder`` diberikan, tulis juga
-    template dan sampel ke sana, dan bila ``lengkap``, jalankan pekerjaan utama pada 103
-    kiriman sintetis (lihat modul). ``tahap(pesan)`` dipanggil sebelum setiap langkah."""
+    template dan sampel ke sana dan jalankan pekerjaan utama pada 103 kiriman sintetis (lihat
+    modul). ``tahap(pesan)`` dipanggil sebelum setiap langkah."""
     df = contoh_indikator()
     h = capaian_array(df["realisasi"].to_numpy(object), df["target"].to_numpy(object),
                       df["polaritas"].to_numpy(object), df["jenis_target"].to_numpy(object),
@@ -92,8 +92,7 @@ def demo(folder: str | Path | None = None, bulan: int = 6, lengkap: bool = True,
     hasil.berkas["Template kosong"] = tulis_template(folder / "rapk_template.xlsx")
     for p in bangun_sampel(folder / "sampel"):
         hasil.berkas[f"Sampel: {SAMPEL[p.stem]}"] = p
-    if lengkap:
-        _pekerjaan_utama(hasil, folder, jobs, lapor)
+    _pekerjaan_utama(hasil, folder, jobs, lapor)
     return hasil
 
 
@@ -101,7 +100,6 @@ def _pekerjaan_utama(hasil: HasilDemo, folder: Path, jobs: int, lapor) -> None:
     from .consolidate.konsolidasi import konsolidasi
     from .samples.synthetic import NAMA_MANIFEST, buat_sampel
     from .validate.laporan import tulis_xlsx
-    from .validate.validator import validasi
 
     kiriman = folder / "kiriman"
     hasil.kiriman = kiriman
@@ -115,14 +113,27 @@ def _pekerjaan_utama(hasil: HasilDemo, folder: Path, jobs: int, lapor) -> None:
     if not sama:
         lapor(f"Membuat {KIRIMAN_DEMO['units']} workbook kiriman unit "
               f"({KIRIMAN_DEMO['rusak']} dengan kesalahan sengaja)")
-        buat_sampel(kiriman, jobs=jobs, **KIRIMAN_DEMO)
-        lama = json.loads(manifest.read_text(encoding="utf-8"))
+        lama = buat_sampel(kiriman, jobs=jobs, **KIRIMAN_DEMO).ke_dict()
     hasil.kiriman_baru = not sama
     hasil.manifest = lama
-    lapor("Memvalidasi kiriman")
-    hasil.validasi = validasi([kiriman], jobs=jobs)
-    hasil.berkas["Laporan validasi"] = tulis_xlsx(hasil.validasi, folder / "laporan_validasi.xlsx")
-    lapor("Mengonsolidasikan kiriman menjadi buku nasional")
+    lapor("Memvalidasi dan mengonsolidasikan kiriman menjadi buku nasional")
     hasil.konsolidasi = konsolidasi([kiriman], folder / "nasional.xlsx", jobs=jobs)
+    hasil.validasi = _laporan_validasi(hasil.konsolidasi, jobs)
+    hasil.berkas["Laporan validasi"] = tulis_xlsx(hasil.validasi, folder / "laporan_validasi.xlsx")
     hasil.berkas["Buku nasional"] = hasil.konsolidasi.keluaran
     hasil.berkas["Riwayat kiriman (SQLite)"] = hasil.konsolidasi.riwayat
+
+
+def _laporan_validasi(k, jobs: int):
+    """Laporan validasi semua kiriman run konsolidasi ``k``: hasil yang baru diperiksa konsolidasi
+    dipakai langsung; hanya kiriman yang sudah tercatat sebelumnya diperiksa lagi."""
+    from .validate.temuan import HasilBerkas, Laporan
+    from .validate.validator import validasi
+
+    def siap(m, h):
+        return m.dilewati or (h is not None and h.file == str(m.path))
+
+    ulang = [m.path for m, _, h in k.berkas if not siap(m, h)]
+    diperiksa = {h.file: h for h in validasi(ulang, jobs=jobs).files} if ulang else {}
+    return Laporan([HasilBerkas(str(m.path), catatan=m.catatan, dilewati=True) if m.dilewati
+                    else h if siap(m, h) else diperiksa[str(m.path)] for m, _, h in k.berkas])

@@ -12,9 +12,10 @@ yang sama dengan ``rapk-xl validasi``. Hasilnya:
 from __future__ import annotations
 
 import datetime as _dt
-import re
 
 from .io.reader import MAKS_SEL_SHEET, DefTabel, MasalahStruktur, Sumber, baca_sumber
+from .io.reader import _nilai as _kosong_ke_none  # "" (sel kosong) → None
+from .io.xlsx_parts import angka_ke_kolom, pisah_alamat
 from .validate.temuan import HasilBerkas
 from .validate.validator import validasi_bacaan
 
@@ -28,11 +29,15 @@ _GALAT_EXCEL = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE
                 "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!",
                 "#BUSY!", "#UNKNOWN!", "#PYTHON!"}
 _KOLOM_SOROT = 9  # kolom I: daftar sel yang diwarnai validasi terakhir (dan warna aslinya)
-_SEL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
-def _kosong_ke_none(v):
-    return None if v == "" else v
+def _alamat_sel(teks: str) -> bool:
+    """True bila ``teks`` alamat satu sel (``F12``, ``$F$12``)."""
+    try:
+        pisah_alamat(teks)
+    except ValueError:
+        return False
+    return True
 
 
 class SumberXlwings(Sumber):
@@ -82,7 +87,7 @@ class SumberXlwings(Sumber):
             for i, baris in enumerate(kisi):
                 for j, v in enumerate(baris):
                     if isinstance(v, str) and v in _GALAT_EXCEL:
-                        galat[f"{_huruf(j + 1)}{i + 1}"] = v
+                        galat[f"{angka_ke_kolom(j + 1)}{i + 1}"] = v
                         baris[j] = None
             self._nilai[sheet] = [[_kosong_ke_none(v) for v in b] for b in kisi]
             self._galat[sheet] = galat
@@ -100,19 +105,11 @@ class SumberXlwings(Sumber):
             rumus = rng.options(ndim=2).formula
         except (NotImplementedError, AttributeError):
             return None  # mesin ini tidak memberi rumus (mis. xlwings Server)
-        return {f"{_huruf(j + 1)}{i + 1}" for i, baris in enumerate(rumus)
+        return {f"{angka_ke_kolom(j + 1)}{i + 1}" for i, baris in enumerate(rumus)
                 for j, f in enumerate(baris) if isinstance(f, str) and f.startswith("=")}
 
     def masalah(self) -> list[MasalahStruktur]:
         return self._masalah
-
-
-def _huruf(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def validasi_book(book) -> HasilBerkas:
@@ -165,7 +162,7 @@ def tampilkan(book, hasil: HasilBerkas) -> str:
     # 1. kembalikan warna sel yang diwarnai validasi sebelumnya (hanya sel itu)
     if ada:
         for sheet, sel, warna in _sorotan_lama(ws):
-            if sheet in nama_sheet and sheet != SHEET_VALIDASI and _SEL.match(sel):
+            if sheet in nama_sheet and sheet != SHEET_VALIDASI and _alamat_sel(sel):
                 book.sheets[sheet][sel].color = warna
         ws.clear()
     # 2. tulis temuan
@@ -183,7 +180,7 @@ def tampilkan(book, hasil: HasilBerkas) -> str:
     # 3. warnai sel bermasalah (kesalahan menang atas peringatan di sel yang sama)
     sorot: dict[tuple[str, str], str] = {}
     for t in hasil.findings:
-        if t.sheet in nama_sheet and t.cell and _SEL.match(t.cell):
+        if t.sheet in nama_sheet and t.cell and _alamat_sel(t.cell):
             warna = WARNA_KESALAHAN if t.severity == "error" else WARNA_PERINGATAN
             if sorot.get((t.sheet, t.cell)) != WARNA_KESALAHAN:
                 sorot[(t.sheet, t.cell)] = warna

@@ -23,7 +23,7 @@ import pandas as pd
 import xlwings as xw
 
 from .calc import (bobot_indikator, capaian_array, efisiensi_array, hitung_nps_per,
-                   kriteria_array, nps)
+                   kriteria_array, nps, tampil_array)
 from .calc.parse import Status, parse_angka_array
 
 __all__ = ["CAPAIAN", "KRITERIA", "NPS", "NPS_UNIT", "BOBOT", "EFISIENSI"]
@@ -82,14 +82,6 @@ def _keluaran(sel: np.ndarray, dim: int):
     return sel.tolist()
 
 
-def _tampil(nilai: np.ndarray, alasan: np.ndarray) -> np.ndarray:
-    out = np.empty(nilai.shape, dtype=object)
-    for idx in np.ndindex(nilai.shape):
-        a = alasan[idx]
-        out[idx] = float(nilai[idx]) if a is None else a.tampil
-    return out
-
-
 @xw.func(category=KATEGORI)
 @xw.arg("realisasi", ndim=2, err_to_str=True, doc="Realisasi: sel atau range (angka, teks angka, WTP/WDP/TW/TMP).")
 @xw.arg("target", ndim=2, err_to_str=True, doc="Target: sel atau range seukuran realisasi.")
@@ -107,7 +99,7 @@ def CAPAIAN(realisasi, target, polaritas="Positif", jenis_target=None, bulan=Non
     """
     (r, t, p, j, b), dim = _siarkan(realisasi, target, polaritas, jenis_target, bulan)
     h = capaian_array(r, t, p, j, b)
-    return _keluaran(_tampil(h.nilai, h.alasan), dim)
+    return _keluaran(tampil_array(h.nilai, h.alasan), dim)
 
 
 @xw.func(category=KATEGORI)
@@ -120,8 +112,8 @@ def KRITERIA(nilai):
     Sel kosong tetap kosong; teks seperti "Akhir Tahun" diteruskan apa adanya.
     """
     (x,), dim = _siarkan(nilai)
-    label = kriteria_array(x)
-    _, st = parse_angka_array(x)
+    angka, st = parse_angka_array(x)
+    label = kriteria_array(angka)
     out = np.empty(x.shape, dtype=object)
     for idx in np.ndindex(x.shape):
         if label[idx] is not None:
@@ -236,12 +228,4 @@ def EFISIENSI(capaian_output, capaian_input, keluaran="IE"):
         raise ValueError('keluaran harus "IE", "TE" atau "Kategori"')
     (o, i), dim = _siarkan(capaian_output, capaian_input)
     h = efisiensi_array(o, i)
-    nilai = getattr(h, pilihan)
-    out = np.empty(nilai.shape, dtype=object)
-    for idx in np.ndindex(nilai.shape):
-        a = h.alasan[idx]
-        if a is not None:
-            out[idx] = a.tampil
-        else:
-            out[idx] = nilai[idx] if pilihan == "kategori" else float(nilai[idx])
-    return _keluaran(out, dim)
+    return _keluaran(tampil_array(getattr(h, pilihan), h.alasan), dim)

@@ -2,7 +2,8 @@
 from .parse import Angka, Status, bulatkan, bulatkan_array, format_angka, parse_angka, parse_angka_array
 from .rules import (
     JENIS_TARGET, KRITERIA, POLARITAS, SKALA_OPINI, Alasan, CapaianArray, EfisiensiArray,
-    HasilCapaian, HasilEfisiensi, HasilNPS, bobot_indikator, capaian, capaian_array,
-    capaian_input, efisiensi, efisiensi_array, hitung_capaian, hitung_nps, hitung_nps_per,
-    kriteria, kriteria_array, normalisasi_jenis_target, normalisasi_polaritas, nps, nps_array,
+    HasilCapaian, HasilEfisiensi, HasilNPS, baca_nilai_array, bobot_indikator, capaian,
+    capaian_array, capaian_input, efisiensi, efisiensi_array, hitung_capaian, hitung_nps,
+    hitung_nps_per, kriteria, kriteria_array, normalisasi_jenis_target, normalisasi_polaritas, nps,
+    nps_array, tampil_array,
 )

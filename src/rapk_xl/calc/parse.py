@@ -50,7 +50,6 @@ class Angka:
 _KOSONG_TEKS = {"", "-", "–", "—", "--"}
 _SPASI = re.compile(r"[\s\u00a0\u202f]+")
 _BENTUK = re.compile(r"^(?P<tanda>[+\-\u2212]?)(?P<badan>(?:\d|[.,]\d)[\d.,]*)$")
-_KELOMPOK = re.compile(r"^\d{1,3}(?:\d{3})*$")
 
 
 def _grup_sah(bagian: list[str]) -> bool:
@@ -202,14 +201,19 @@ def bulatkan(x: float | None, ndigit: int = 2) -> float | None:
     return float(bulatkan_array(np.array([x], dtype=float), ndigit)[0])
 
 
-def format_angka(x: float | None, desimal: int = 2, gaya: str = "id", kosong: str = "") -> str:
+def format_angka(x: float | None, desimal: int | None = 2, gaya: str = "id",
+                 kosong: str = "") -> str:
     """Tulis angka untuk dibaca orang: ``format_angka(98.8127) == "98,81"``.
 
+    ``desimal=None``: tanpa desimal bila bilangan bulat, selain itu 2 (angka di pesan:
+    ``format_angka(1500000.0, None) == "1.500.000"``).
     ``gaya="id"``: titik ribuan, koma desimal; ``gaya="en"``: kebalikannya.
     Pembulatan sama dengan :func:`bulatkan` (setengah menjauhi nol).
     """
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return kosong
+    if desimal is None:
+        desimal = 0 if float(x).is_integer() else 2
     b = bulatkan(float(x), desimal)
     d = Decimal(repr(b)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
     teks = f"{d:,.{desimal}f}"  # gaya Inggris

@@ -25,7 +25,7 @@ __all__ = [
     "capaian_input", "KRITERIA", "kriteria", "kriteria_array", "nps", "nps_array",
     "bobot_indikator", "HasilNPS", "hitung_nps", "hitung_nps_per", "HasilEfisiensi",
     "EfisiensiArray", "efisiensi", "efisiensi_array", "SKALA_OPINI", "normalisasi_polaritas",
-    "normalisasi_jenis_target", "JENIS_TARGET", "POLARITAS",
+    "normalisasi_jenis_target", "JENIS_TARGET", "POLARITAS", "baca_nilai_array", "tampil_array",
 ]
 
 # --------------------------------------------------------------------------------------
@@ -89,6 +89,19 @@ _PESAN = {
 }
 
 
+def tampil_array(nilai, alasan, kosong: object = "") -> np.ndarray:
+    """Isi sel per elemen (larik objek, bentuk sama dengan ``nilai``): nilainya bila
+    ``alasan`` kosong (larik float menjadi float Python), selain itu :attr:`Alasan.tampil`;
+    ``kosong`` menggantikan label kosong ("belum ada": ``""`` di sel Excel, ``None`` di tabel).
+    """
+    nilai, alasan = np.asarray(nilai), np.asarray(alasan, dtype=object)
+    ubah = float if nilai.dtype.kind == "f" else (lambda v: v)
+    out = np.empty(nilai.size, dtype=object)
+    for i, (v, a) in enumerate(zip(nilai.ravel(), alasan.ravel())):
+        out[i] = ubah(v) if a is None else (a.tampil or kosong)
+    return out.reshape(nilai.shape)
+
+
 def _teks_kunci(v: object) -> str | None:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
@@ -115,8 +128,14 @@ def normalisasi_jenis_target(v: object) -> str | None:
 # Membaca nilai kinerja (angka, opini, "Progres 45%")
 # --------------------------------------------------------------------------------------
 
-def _baca_nilai(v: np.ndarray, desimal: str | None):
-    """Baca larik nilai target/realisasi: angka, skala opini, teks progres."""
+def baca_nilai_array(v: np.ndarray, desimal: str | None = None):
+    """Baca larik nilai target/realisasi: angka, skala opini, teks progres.
+
+    Kembalikan ``(nilai, status, opini, progres)``: seperti :func:`parse_angka_array`, tetapi
+    opini BPK (WTP/WDP/TW/TMP) terbaca sebagai kode 4/3/2/1 dengan status ``OK`` dan
+    ``opini`` benar; teks "Progres 45%" tetap ``BUKAN_ANGKA`` dengan ``progres`` benar. Opini
+    dan progres hanya dikenali di larik objek.
+    """
     x, st = parse_angka_array(v, desimal)
     opini = np.zeros(x.shape, dtype=bool)
     progres = np.zeros(x.shape, dtype=bool)
@@ -142,6 +161,31 @@ def _pilih(kondisi: list, pilihan: list, shape) -> np.ndarray:
     return hasil
 
 
+def _datar(a: np.ndarray) -> np.ndarray:
+    """Larik satu dimensi; larik angka tetap bertipe angka (jalur cepat parse_angka_array)."""
+    return (a if a.dtype.kind in "iuf" else np.array(a, dtype=object)).reshape(-1)
+
+
+def _siar(a: np.ndarray, bentuk) -> np.ndarray:
+    """Siarkan ke ``bentuk`` lalu datarkan."""
+    return np.broadcast_to(a, bentuk).reshape(-1)
+
+
+def _per_nilai(fungsi, a: np.ndarray) -> np.ndarray:
+    """``fungsi`` untuk setiap elemen larik, dihitung sekali per nilai berbeda."""
+    memo: dict = {}
+    out = np.empty(a.size, dtype=object)
+    for i, v in enumerate(np.array(a, dtype=object).ravel()):
+        k = (type(v), v)  # 1, 1.0 dan True tetap dibedakan
+        try:
+            out[i] = memo[k]
+        except KeyError:
+            out[i] = memo[k] = fungsi(v)
+        except TypeError:  # nilai tak dapat di-hash
+            out[i] = fungsi(v)
+    return out.reshape(a.shape)
+
+
 def _obj(a) -> np.ndarray:
     if isinstance(a, np.ndarray):
         return a
@@ -165,10 +209,6 @@ class HasilCapaian:
     nilai: float | None
     alasan: Alasan | None = None
 
-    @property
-    def ada(self) -> bool:
-        return self.nilai is not None
-
 
 @dataclass(frozen=True, slots=True)
 class CapaianArray:
@@ -189,15 +229,15 @@ def capaian_array(realisasi, target, polaritas="Positif", jenis_target=None, bul
     - ``jenis_target="Akhir Tahun"`` dan ``bulan`` < 12 (atau tidak diberi): tanpa realisasi
       hasilnya ``Alasan.AKHIR_TAHUN``, bukan 0. Teks "Progres 45%" juga berarti belum final.
     """
-    r, t, p, j, b = np.broadcast_arrays(*(_obj(a) for a in
-                                          (realisasi, target, polaritas, jenis_target, bulan)))
+    r, t, p, j, b = (_obj(a) for a in (realisasi, target, polaritas, jenis_target, bulan))
+    r, t, *_ = np.broadcast_arrays(r, t, p, j, b)
     bentuk = r.shape
-    r, t, p, j, b = (np.array(a, dtype=object).reshape(-1) for a in (r, t, p, j, b))
-    rx, rst, rop, rprog = _baca_nilai(r, desimal)
-    tx, tst, top, _ = _baca_nilai(t, desimal)
-    pol = np.vectorize(normalisasi_polaritas, otypes=[object])(p) if p.size else p
-    jenis = np.vectorize(normalisasi_jenis_target, otypes=[object])(j) if j.size else j
-    bln, _ = parse_angka_array(np.array(b, dtype=object))
+    rx, rst, rop, rprog = baca_nilai_array(_datar(r), desimal)
+    tx, tst, top, _ = baca_nilai_array(_datar(t), desimal)
+    # polaritas, jenis dan bulan biasanya satu nilai untuk semua baris: dibaca sebelum disiarkan
+    pol = _siar(_per_nilai(normalisasi_polaritas, p), bentuk)
+    jenis = _siar(_per_nilai(normalisasi_jenis_target, j), bentuk)
+    bln = _siar(parse_angka_array(_datar(b))[0].reshape(b.shape), bentuk)
     akhir_tahun = (jenis == "Akhir Tahun") & ~(bln >= 12)
 
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -222,7 +262,7 @@ def capaian_array(realisasi, target, polaritas="Positif", jenis_target=None, bul
                Alasan.ANGKA_AMBIGU, Alasan.BUKAN_ANGKA, Alasan.TARGET_NOL, Alasan.AKHIR_TAHUN,
                Alasan.AKHIR_TAHUN, Alasan.BELUM_ADA_REALISASI, Alasan.ANGKA_AMBIGU,
                Alasan.BUKAN_ANGKA, Alasan.SKALA_OPINI]
-    alasan = _pilih(kondisi, pilihan, r.shape)
+    alasan = _pilih(kondisi, pilihan, rx.shape)
     nilai = np.where(pol == "Negatif", np.maximum(0.0, (2.0 - rasio) * 100.0), rasio * 100.0)
     nilai = np.where(alasan == None, nilai, np.nan)  # noqa: E711
     return CapaianArray(nilai.astype(float).reshape(bentuk), alasan.reshape(bentuk))
@@ -237,7 +277,10 @@ def hitung_capaian(realisasi, target, polaritas="Positif", jenis_target=None, bu
     >>> hitung_capaian(None, 90).alasan
     <Alasan.BELUM_ADA_REALISASI: 'Belum ada realisasi'>
     """
-    h = capaian_array(realisasi, target, polaritas, jenis_target, bulan, desimal)
+    return _satu(capaian_array(realisasi, target, polaritas, jenis_target, bulan, desimal))
+
+
+def _satu(h: CapaianArray) -> HasilCapaian:
     a = h.alasan.reshape(-1)[0]
     return HasilCapaian(None, a) if a is not None else HasilCapaian(float(h.nilai.reshape(-1)[0]))
 
@@ -254,7 +297,7 @@ def capaian(realisasi, target, polaritas="Positif", jenis_target=None, bulan=Non
 def capaian_input(realisasi_anggaran, pagu):
     """Capaian input (%) = realisasi anggaran / pagu × 100 (skalar atau larik)."""
     h = capaian_array(realisasi_anggaran, pagu)
-    return h if np.ndim(h.nilai) else hitung_capaian(realisasi_anggaran, pagu).nilai
+    return h if np.ndim(h.nilai) else _satu(h).nilai
 
 
 # --------------------------------------------------------------------------------------
@@ -465,8 +508,8 @@ def efisiensi_array(output, input_) -> EfisiensiArray:
     """Efisiensi untuk larik capaian output (NPS/capaian, %) dan input (% anggaran)."""
     o, i = np.broadcast_arrays(_obj(output), _obj(input_))
     bentuk = o.shape
-    ox, ost = parse_angka_array(np.array(o, dtype=object).reshape(-1))
-    ix, ist = parse_angka_array(np.array(i, dtype=object).reshape(-1))
+    ox, ost = parse_angka_array(_datar(o))
+    ix, ist = parse_angka_array(_datar(i))
     kondisi = [ist == Status.KOSONG, (ist != Status.OK), ix == 0,
                ost == Status.KOSONG, ost != Status.OK]
     pilihan = [Alasan.INPUT_KOSONG, Alasan.BUKAN_ANGKA, Alasan.INPUT_NOL,

@@ -62,12 +62,11 @@ def demo_cmd(folder: Path, jobs: int) -> None:
 
 
 def _pekerjaan_utama(h) -> None:
-    from ..consolidate.nasional import LABEL_KRITERIA
-    from ..format.spec import NAMA_BULAN
+    from ..format.spec import nama_bulan
 
     k = h.konsolidasi
-    bulan = NAMA_BULAN[k.periode - 1]
-    click.secho(f"Pekerjaan utama: 103 kiriman unit, tahun {k.tahun}, periode {k.periode} "
+    bulan = nama_bulan(k.periode)
+    click.secho(f"Pekerjaan utama: {len(h.manifest['files'])} kiriman unit, tahun {k.tahun}, periode {k.periode} "
                 f"({bulan})", bold=True)
     rusak = [f for f in h.manifest["files"] if f["faults"]]
     asal = "dibuat" if h.kiriman_baru else "dipakai lagi"
@@ -79,7 +78,7 @@ def _pekerjaan_utama(h) -> None:
     click.echo(f"  Validasi: {lolos} lolos, {len(lap.files) - lolos} ditolak, "
                f"{peringatan} peringatan")
     for t in k.ditolak:
-        salah = [x for x in t.temuan if x["severity"] == "error"]
+        salah = t.temuan_kesalahan
         x = salah[0]
         lagi = f" (+{len(salah) - 1} lagi)" if len(salah) > 1 else ""
         click.echo(f"    ditolak {Path(t.berkas).name}: {x['sheet']}!{x['cell']} "
@@ -87,9 +86,7 @@ def _pekerjaan_utama(h) -> None:
     click.echo(f"  Konsolidasi: {len(k.dipakai)} unit di buku nasional "
                f"({k.baru} kiriman baru, {k.sudah_tercatat} sudah tercatat; buku "
                f"{'ditulis' if k.buku_ditulis else 'tidak berubah'})")
-    ring = k.buku.ringkasan
-    sebaran = ", ".join(f"{lbl} {n}" for lbl, n in
-                        ((lbl, int((ring['Kriteria NPS'] == lbl).sum())) for lbl in LABEL_KRITERIA)
+    sebaran = ", ".join(f"{lbl} {n}" for lbl, n in k.buku.per_kriteria.itertuples(index=False)
                         if n)
     click.echo(f"  NPS unit per kriteria: {sebaran}")
     click.echo()

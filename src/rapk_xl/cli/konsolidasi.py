@@ -47,7 +47,7 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
     try:
         hasil = konsolidasi(paths, keluaran, tahun, periode, riwayat, jobs, kemajuan)
     except (GagalKonsolidasi, RiwayatTerkunci, RiwayatRusak) as e:
-        click.echo(f"Galat: {getattr(e, 'pesan', None) or e}", err=True)
+        click.echo(f"Galat: {e}", err=True)
         raise SystemExit(2) from None
     finally:
         if bar is not None:
@@ -63,9 +63,9 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
 
 
 def _teks(hasil) -> str:
-    from ..format.spec import NAMA_BULAN
+    from ..format.spec import nama_bulan
     from ..reference import daftar_unit
-    bulan = NAMA_BULAN[hasil.periode - 1] if hasil.periode and 1 <= hasil.periode <= 12 else ""
+    bulan = nama_bulan(hasil.periode)
     baris = [f"Konsolidasi tahun {hasil.tahun} periode {hasil.periode} ({bulan})"]
     diperiksa = [k for _, k, _ in hasil.berkas if k is not None]
     baris.append(f"  {len(hasil.berkas)} berkas: {len(hasil.diterima)} diterima, "
@@ -74,7 +74,7 @@ def _teks(hasil) -> str:
     if hasil.ditolak:
         baris.append("  Ditolak (rinciannya di sheet Ditolak):")
         for k in hasil.ditolak:
-            salah = [t for t in k.temuan if t["severity"] == "error"]
+            salah = k.temuan_kesalahan
             contoh = "; ".join(f"{t['rule']} {t.get('sheet') or ''}{'!' + t['cell'] if t.get('cell') else ''}"
                                for t in salah[:3])
             lagi = f"; +{len(salah) - 3} lagi" if len(salah) > 3 else ""

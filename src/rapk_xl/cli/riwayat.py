@@ -23,7 +23,8 @@ def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
     Tanda * menandai kiriman yang dipakai buku nasional (diterima terbaru untuk unit, tahun
     dan periode itu); kiriman lain tetap tercatat.
     """
-    from ..consolidate.riwayat import Riwayat, RiwayatRusak, RiwayatTerkunci, waktu_tampil
+    from ..consolidate.riwayat import (Riwayat, RiwayatRusak, RiwayatTerkunci, terbaru,
+                                       waktu_tampil)
     from ..reference import cari_unit, kunci_nama, temukan_unit
 
     if not path.exists():
@@ -49,9 +50,7 @@ def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
     try:
         with Riwayat(path) as r:
             daftar = r.kiriman(tahun, periode, kode)
-            dipakai = {k.id for th, per in {(k.tahun, k.periode) for k in daftar
-                                            if k.tahun and k.periode}
-                       for k in r.dipakai(th, per)}
+            dipakai = {k.id for k in terbaru(daftar)}
             if csv_path:
                 r.ekspor_csv(csv_path, daftar)
     except (RiwayatRusak, RiwayatTerkunci) as e:

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 
-from ..format.spec import NAMA_BULAN
+from ..format.spec import nama_bulan
 from ..io.gaya import (HEADER_FILL, HEADER_FONT, JUDUL_FONT, PETUNJUK_FONT, atur_cetak, huruf,
                        nilai_aman, warnai_kriteria)
 from .nasional import BukuNasional
@@ -31,6 +31,8 @@ _FORMAT = {
 }
 _LEBAR = {"Status": 15, "Pagu (Rp)": 18, "Realisasi Anggaran (Rp)": 22, "Target Tahunan": 14, "Unit Kerja": 44, "Indikator": 56, "Pesan": 90, "Berkas": 44, "SHA-256": 66,
           "Kriteria NPS": 22, "Kriteria Tahunan": 22, "Kriteria Periode": 22, "Kategori Efisiensi": 14}
+#: baris header setiap sheet tabel (baris 1 judul, 2 keterangan); data mulai baris berikutnya
+BARIS_HEADER = 4
 _KRITERIA = {"Kriteria NPS", "Kriteria Tahunan", "Kriteria Periode"}
 #: warna kolom Status di Ringkasan: yang perlu ditindaklanjuti menonjol
 _WARNA_STATUS = {"ditolak": ("F4B6B6", "9C0006"), "belum mengirim": ("E7E6E6", "3A3838")}
@@ -39,7 +41,7 @@ _WARNA_STATUS = {"ditolak": ("F4B6B6", "9C0006"), "belum mengirim": ("E7E6E6", "
 def _sheet(wb: Workbook, judul: str, df: pd.DataFrame, keterangan: str):
     """Satu sheet dari DataFrame, ditulis baris demi baris (mode write-only: cepat, hemat)."""
     ws = wb.create_sheet(judul)
-    h = 4
+    h = BARIS_HEADER
     for j, k in enumerate(df.columns, start=1):
         ws.column_dimensions[huruf(j)].width = _LEBAR.get(k, max(11, min(len(k) + 2, 24)))
     ws.freeze_panes = f"{'C' if 'Unit Kerja' in df.columns[:3] else 'B'}{h + 1}"
@@ -78,19 +80,20 @@ def _grafik(wb: Workbook, buku: BukuNasional, ring_ws) -> None:
     c1.title = "Jumlah unit per kriteria NPS"
     c1.y_axis.title = "unit"
     c1.add_data(Reference(ws, min_col=2, min_row=3, max_row=akhir), titles_from_data=True)
-    c1.set_categories(Reference(ws, min_col=1, min_row=4, max_row=akhir))
+    c1.set_categories(Reference(ws, min_col=1, min_row=4, max_row=akhir))  # baris tabel Grafik
     c1.legend = None
     c1.height, c1.width = 8, 16
     ws.add_chart(c1, "D3")
-    # NPS per unit, dari sheet Ringkasan (baris header 4, data mulai baris 5)
+    # NPS per unit, dari sheet Ringkasan
     kol_nps = list(buku.ringkasan.columns).index("NPS") + 1
     kol_unit = list(buku.ringkasan.columns).index("Unit Kerja") + 1
     n = len(buku.ringkasan)
     c2 = BarChart()
     c2.type = "bar"
     c2.title = "NPS per unit kerja"
-    c2.add_data(Reference(ring_ws, min_col=kol_nps, min_row=4, max_row=4 + n), titles_from_data=True)
-    c2.set_categories(Reference(ring_ws, min_col=kol_unit, min_row=5, max_row=4 + n))
+    h = BARIS_HEADER
+    c2.add_data(Reference(ring_ws, min_col=kol_nps, min_row=h, max_row=h + n), titles_from_data=True)
+    c2.set_categories(Reference(ring_ws, min_col=kol_unit, min_row=h + 1, max_row=h + n))
     c2.legend = None
     c2.x_axis.scaling.orientation = "maxMin"  # urutan unit seperti di Ringkasan, dari atas
     c2.height, c2.width = max(10, n * 0.45), 22
@@ -100,7 +103,7 @@ def _grafik(wb: Workbook, buku: BukuNasional, ring_ws) -> None:
 def tulis_buku(buku: BukuNasional, path: str | Path, dibuat: _dt.datetime | None = None) -> Path:
     """Tulis buku nasional ke ``path`` (langsung; penulisan atomik diurus pemanggil)."""
     path = Path(path)
-    bulan = NAMA_BULAN[buku.periode - 1] if 1 <= buku.periode <= 12 else str(buku.periode)
+    bulan = nama_bulan(buku.periode, str(buku.periode))
     judul = f"tahun {buku.tahun}, periode {buku.periode} ({bulan})"
     wb = Workbook(write_only=True)
     ring = _sheet(wb, "Ringkasan", buku.ringkasan,

@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..format.spec import SATUAN_ANGGARAN
+from ..format.spec import satuan_anggaran_baku
 from ..reference import cari_unit
 from ..validate.temuan import HasilBerkas
 from ..validate.validator import BerkasMasuk, gc_dijeda, kumpulkan_berkas, periksa_dan_baca
 from .buku import tulis_buku
 from .nasional import BukuNasional, hitung_buku
-from .riwayat import TUNGGU_KUNCI, KirimanTercatat, Riwayat, waktu_tampil
+from .riwayat import TUNGGU_KUNCI, KirimanTercatat, Riwayat, terbaru, waktu_tampil
 
 __all__ = ["konsolidasi", "HasilKonsolidasi", "GagalKonsolidasi", "UKURAN_KELOMPOK"]
 
@@ -114,12 +114,6 @@ def _saring_masuk(masuk: list[BerkasMasuk], keluaran: Path) -> list[BerkasMasuk]
     return hasil
 
 
-def _satuan(nilai: object) -> str | None:
-    """Satuan Anggaran dalam ejaan baku ('ribu  rupiah' → 'Ribu Rupiah'), seperti validator."""
-    kunci = " ".join(str(nilai or "").split()).casefold()
-    return next((s for s in SATUAN_ANGGARAN if s.casefold() == kunci), None)
-
-
 def _catat_baru(r: Riwayat, item: list[tuple[BerkasMasuk, str, float]], diterima_pada: str,
                 jobs: int | None, kemajuan) -> dict[str, tuple[KirimanTercatat, HasilBerkas]]:
     """Validasi berkas baru per kelompok, catat masing-masing di riwayat."""
@@ -141,7 +135,7 @@ def _catat_baru(r: Riwayat, item: list[tuple[BerkasMasuk, str, float]], diterima
             satuan = None
             data = None
             if b is not None:
-                satuan = _satuan(b.info.get("Satuan Anggaran"))
+                satuan = satuan_anggaran_baku(b.info.get("Satuan Anggaran"))
                 data = {k: t.df for k, t in b.tabel.items()}
             temuan = [t.ke_dict() for t in h.findings]
             k = r.catat(sha, str(m.path), unit.nama if unit else h.unit,
@@ -154,13 +148,13 @@ def _catat_baru(r: Riwayat, item: list[tuple[BerkasMasuk, str, float]], diterima
 def _pilih_periode(hasil: HasilKonsolidasi, tahun, periode, r: Riwayat):
     if tahun is not None and periode is not None:
         return tahun, periode
-    sumber = [(k.tahun, k.periode) for _, k, _ in hasil.berkas
-              if k is not None and k.status == "diterima"
-              and (tahun is None or k.tahun == tahun) and (periode is None or k.periode == periode)]
-    if not sumber:
-        sumber = [(k.tahun, k.periode) for k in r.kiriman()
-                  if k.status == "diterima" and k.tahun and k.periode
-                  and (tahun is None or k.tahun == tahun) and (periode is None or k.periode == periode)]
+
+    def cocok(daftar) -> list[tuple[int, int]]:
+        return [(k.tahun, k.periode) for k in daftar
+                if k is not None and k.status == "diterima" and k.tahun and k.periode
+                and tahun in (None, k.tahun) and periode in (None, k.periode)]
+
+    sumber = cocok(k for _, k, _ in hasil.berkas) or cocok(r.kiriman())
     if not sumber:
         raise GagalKonsolidasi("Tahun dan periode buku nasional tidak dapat ditentukan: tidak ada "
                                "kiriman yang terbaca. Sebutkan --tahun dan --periode.")
@@ -172,10 +166,12 @@ def _pilih_periode(hasil: HasilKonsolidasi, tahun, periode, r: Riwayat):
     return th, per
 
 
-def _catatan_ganda(r: Riwayat, tahun: int, periode: int, dipakai: list[KirimanTercatat]) -> list[str]:
+def _catatan_ganda(periode_ini: list[KirimanTercatat], tahun: int, periode: int,
+                   dipakai: list[KirimanTercatat]) -> list[str]:
+    """Untuk unit dengan lebih dari satu kiriman diterima: mana yang dipakai dan mengapa."""
     pakai = {k.kode_unit: k for k in dipakai}
     per_unit: dict[str, list[KirimanTercatat]] = {}
-    for k in r.kiriman(tahun, periode):
+    for k in periode_ini:
         if k.status == "diterima" and k.kode_unit:
             per_unit.setdefault(k.kode_unit, []).append(k)
     catatan = []
@@ -193,14 +189,15 @@ def _catatan_ganda(r: Riwayat, tahun: int, periode: int, dipakai: list[KirimanTe
     return catatan
 
 
-def _ditolak_berlaku(r: Riwayat, tahun: int, periode: int, dipakai: list[KirimanTercatat],
+def _ditolak_berlaku(periode_ini: list[KirimanTercatat], tahun: int, periode: int,
+                     dipakai: list[KirimanTercatat],
                      run_ini: list[KirimanTercatat]) -> list[KirimanTercatat]:
     """Kiriman ditolak yang masih perlu diperbaiki: yang untuk periode ini dan belum tergantikan
     kiriman diterima yang lebih baru, ditambah setiap kiriman ditolak di folder run ini (juga
     yang tahun/periode/unit-nya tidak terbaca atau salah, agar tidak ada yang hilang)."""
     pakai = {k.kode_unit: k for k in dipakai}
     hasil, sudah = [], set()
-    for k in [*r.kiriman(tahun, periode), *run_ini]:
+    for k in [*periode_ini, *run_ini]:
         if k.status != "ditolak" or k.id in sudah:
             continue
         p = pakai.get(k.kode_unit)
@@ -276,9 +273,10 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
                     raise GagalKonsolidasi(f"{m.path} tidak dapat dibaca: {e.strerror}.") from None
             lama = r.cari_sha([s for _, s, _ in item])
             baru = [(m, s, t) for m, s, t in item if s not in lama]
-            unik, ganda_isi = [], []
+            unik, ganda_isi, dilihat = [], [], set()
             for m, s, t in baru:
-                (ganda_isi if any(s == x[1] for x in unik) else unik).append((m, s, t))
+                (ganda_isi if s in dilihat else unik).append((m, s, t))
+                dilihat.add(s)
             tercatat = _catat_baru(r, unik, sekarang, jobs, kemajuan)
             for m, s, _ in ganda_isi:
                 hasil.catatan.append(f"{m.path.name} isinya sama persis dengan "
@@ -297,18 +295,17 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
             hasil.baru, hasil.sudah_tercatat = len(unik), len(item) - len(unik)
             th, per = _pilih_periode(hasil, tahun, periode, r)
             hasil.tahun, hasil.periode = th, per
-            dipakai = r.dipakai(th, per)
+            periode_ini = r.kiriman(th, per)
+            dipakai = terbaru(periode_ini)
             hasil.dipakai = dipakai
-            hasil.catatan += _catatan_ganda(r, th, per, dipakai)
+            hasil.catatan += _catatan_ganda(periode_ini, th, per, dipakai)
             indikator, anggaran = r.data([k.id for k in dipakai])
             buku = hitung_buku(th, per, dipakai, indikator, anggaran,
-                               _ditolak_berlaku(r, th, per, dipakai, hasil.ditolak))
+                               _ditolak_berlaku(periode_ini, th, per, dipakai, hasil.ditolak))
             hasil.buku = buku
             sidik = _sidik(buku)
             kunci_buku = f"buku:{keluaran.resolve()}:{th}:{per}"
-            tercatat_buku = r.db.execute("SELECT nilai FROM info WHERE kunci = ?",
-                                         (kunci_buku,)).fetchone()
-            if not _buku_sesuai(keluaran, tercatat_buku[0] if tercatat_buku else None, sidik):
+            if not _buku_sesuai(keluaran, r.info(kunci_buku), sidik):
                 sementara = keluaran.with_name(f".{keluaran.name}.{os.getpid()}.tmp")
                 dibuat = max((k.diterima_pada for k in dipakai), default=sekarang)
                 try:
@@ -317,8 +314,7 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
                 except OSError as e:
                     raise GagalKonsolidasi(f"Buku nasional tidak dapat ditulis ke {keluaran}: "
                                            f"{e.strerror}.") from None
-                r.db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (kunci_buku, json.dumps(
-                    {"isi": sidik, "berkas": _sha256(sementara)})))
+                r.atur_info(kunci_buku, json.dumps({"isi": sidik, "berkas": _sha256(sementara)}))
             r.simpan()
         except BaseException:
             r.batal()
@@ -347,7 +343,7 @@ def ringkas_json(hasil: HasilKonsolidasi) -> str:
         "files": [{"file": str(m.path), "status": ("dilewati" if m.dilewati else k.status),
                    "unit": k.unit if k else None, "sha256": k.sha256 if k else None,
                    "baru": h is not None, "note": m.catatan,
-                   "findings": [t for t in (k.temuan if k else []) if t["severity"] == "error"]}
+                   "findings": k.temuan_kesalahan if k else []}
                   for m, k, h in hasil.berkas],
         "dipakai": [{"unit": k.unit, "file": k.berkas, "sha256": k.sha256} for k in hasil.dipakai],
         "catatan": hasil.catatan,

@@ -14,6 +14,7 @@ import pandas as pd
 from ..calc import (capaian_array, capaian_input, efisiensi_array, hitung_nps_per,
                     kriteria_array, parse_angka_array)
 from ..calc.rules import KRITERIA
+from ..format.spec import KALI_RUPIAH
 from ..reference import daftar_unit
 from .riwayat import KirimanTercatat, waktu_tampil
 
@@ -21,7 +22,6 @@ __all__ = ["BukuNasional", "hitung_buku", "MIN_UNIT_INDIKATOR"]
 
 #: indikator yang dipakai sedikitnya sekian unit masuk sheet Indikator (sebaran antarunit)
 MIN_UNIT_INDIKATOR = 3
-_KALI_RUPIAH = {"Rupiah": 1.0, "Ribu Rupiah": 1000.0}
 LABEL_KRITERIA = [lbl for _, lbl in KRITERIA]
 
 
@@ -60,7 +60,7 @@ def hitung_buku(tahun: int, periode: int, kiriman: list[KirimanTercatat],
     """Susun semua tabel buku nasional dari kiriman yang dipakai dan datanya."""
     info = pd.DataFrame([{"kiriman_id": k.id, "unit": k.unit, "kode_unit": k.kode_unit,
                           "periode_kiriman": k.periode,
-                          "kali": _KALI_RUPIAH.get(k.satuan_anggaran or "Rupiah", 1.0),
+                          "kali": KALI_RUPIAH.get(k.satuan_anggaran or "Rupiah", 1.0),
                           "berkas": k.berkas, "sha256": k.sha256} for k in kiriman],
                         columns=["kiriman_id", "unit", "kode_unit", "periode_kiriman", "kali",
                                  "berkas", "sha256"])
@@ -82,6 +82,7 @@ def hitung_buku(tahun: int, periode: int, kiriman: list[KirimanTercatat],
                              ind["jenis_target"].to_numpy(object), per, desimal=",")
     ind["capaian_tahunan"] = tahunan.nilai
     ind["capaian_periode"] = periodik.nilai
+    ind["kriteria_periode"] = kriteria_array(periodik.nilai)
     matriks = pd.DataFrame({
         "Kelompok": ind["kode_unit"].map(lambda k: unit_ref[k].kelompok if k in unit_ref else None),
         "Unit Kerja": ind["unit"], "Kode Indikator": ind["kode"], "Indikator": ind["indikator"],
@@ -90,7 +91,7 @@ def hitung_buku(tahun: int, periode: int, kiriman: list[KirimanTercatat],
         "Capaian Tahunan (%)": _tampil(tahunan.nilai, tahunan.alasan),
         "Kriteria Tahunan": kriteria_array(tahunan.nilai),
         "Capaian Periode (%)": _tampil(periodik.nilai, periodik.alasan),
-        "Kriteria Periode": kriteria_array(periodik.nilai),
+        "Kriteria Periode": ind["kriteria_periode"],
         "SHA-256 Kiriman": ind["sha256"].str[:12],
     })
     # NPS per unit (capaian periode, seperti sheet Capaian template)
@@ -137,7 +138,7 @@ def hitung_buku(tahun: int, periode: int, kiriman: list[KirimanTercatat],
             continue
         c = g["capaian_periode"].to_numpy(dtype=float)
         ada = c[~np.isnan(c)]
-        label = pd.Series(kriteria_array(c)).value_counts()
+        label = g["kriteria_periode"].value_counts()
         sebaran.append({"Kode Indikator": g["kode"].mode().iat[0], "Indikator": g["indikator"].iat[0],
                         "Jumlah Unit": g["kode_unit"].nunique(),
                         "Unit dengan Capaian": len(ada),
@@ -171,7 +172,7 @@ def hitung_buku(tahun: int, periode: int, kiriman: list[KirimanTercatat],
     tolak = [{"Berkas": k.berkas, "Unit Kerja": k.unit, "Tahun": k.tahun, "Periode": k.periode,
               "Diterima": waktu_tampil(k.diterima_pada), "Aturan": t.get("rule"), "Sheet": t.get("sheet"),
               "Sel": t.get("cell"), "Pesan": t.get("message")}
-             for k in ditolak for t in k.temuan if t.get("severity") == "error"]
+             for k in ditolak for t in k.temuan_kesalahan]
     return BukuNasional(tahun, periode, ring, matriks, sebaran_df, peringkat.reset_index(drop=True),
                         sumber, per_kriteria, pd.DataFrame(tolak, columns=[
                             "Berkas", "Unit Kerja", "Tahun", "Periode", "Diterima", "Aturan",

@@ -21,9 +21,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..format.spec import BULAN_REALISASI, BULAN_TARGET
+from ..validate.katalog import ERROR
 
 __all__ = ["Riwayat", "RiwayatTerkunci", "RiwayatRusak", "KirimanTercatat", "VERSI_SKEMA",
-           "TUNGGU_KUNCI", "waktu_tampil"]
+           "TUNGGU_KUNCI", "waktu_tampil", "terbaru"]
 
 VERSI_SKEMA = 1
 #: detik menunggu run lain yang sedang memakai riwayat
@@ -71,6 +72,20 @@ def waktu_tampil(iso: str | None) -> str:
     return iso[:19].replace("T", " ") + (" UTC" if iso.endswith("+00:00") else "")
 
 
+def _terkunci(e: sqlite3.OperationalError) -> bool:
+    return "locked" in str(e) or "busy" in str(e)
+
+
+def terbaru(kiriman: list[KirimanTercatat]) -> list[KirimanTercatat]:
+    """Kiriman yang dipakai buku nasional: per unit, tahun dan periode, yang diterima terbaru.
+    ``kiriman`` urut waktu (seperti :meth:`Riwayat.kiriman`): yang terakhir menang."""
+    pilih: dict[tuple, KirimanTercatat] = {}
+    for k in kiriman:
+        if k.status == "diterima" and k.kode_unit:
+            pilih[(k.tahun, k.periode, k.kode_unit)] = k
+    return list(pilih.values())
+
+
 class RiwayatTerkunci(Exception):
     """Run konsolidasi lain sedang memakai riwayat ini."""
 
@@ -95,6 +110,11 @@ class KirimanTercatat:
     kesalahan: int
     peringatan: int
     temuan: list
+
+    @property
+    def temuan_kesalahan(self) -> list[dict]:
+        """Temuan yang menghalangi (tingkat kesalahan), seperti yang dicatat validator."""
+        return [t for t in self.temuan if t.get("severity") == ERROR]
 
 
 _ASLI = (str, float, int)
@@ -137,7 +157,7 @@ class Riwayat:
             self.db.execute("PRAGMA foreign_keys = ON")
             self._siapkan()
         except sqlite3.OperationalError as e:
-            if "locked" in str(e) or "busy" in str(e):
+            if _terkunci(e):
                 raise RiwayatTerkunci(self._pesan_terkunci()) from None
             raise RiwayatRusak(f"Riwayat {self.path} tidak dapat dibuka: {e}.") from None
         except sqlite3.DatabaseError:
@@ -191,7 +211,7 @@ class Riwayat:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as e:
-            if "locked" in str(e) or "busy" in str(e):
+            if _terkunci(e):
                 raise RiwayatTerkunci(self._pesan_terkunci()) from None
             raise
 
@@ -270,13 +290,12 @@ class Riwayat:
         q = f"SELECT * FROM kiriman{where} ORDER BY diterima_pada, diubah_pada, id"
         return [self._kiriman(r) for r in self.db.execute(q, arg)]
 
-    def dipakai(self, tahun: int, periode: int) -> list[KirimanTercatat]:
-        """Per unit: kiriman diterima terbaru untuk tahun dan periode ini."""
-        terbaru: dict[str, KirimanTercatat] = {}
-        for k in self.kiriman(tahun, periode):
-            if k.status == "diterima" and k.kode_unit:
-                terbaru[k.kode_unit] = k  # urut waktu: yang terakhir menang
-        return list(terbaru.values())
+    def info(self, kunci: str) -> str | None:
+        r = self.db.execute("SELECT nilai FROM info WHERE kunci = ?", (kunci,)).fetchone()
+        return r[0] if r else None
+
+    def atur_info(self, kunci: str, nilai: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (kunci, nilai))
 
     def data(self, ids: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(indikator, anggaran) kiriman ``ids``, nilai sel kembali ke bentuk aslinya."""

@@ -5,17 +5,19 @@ diletakkan pengguna setelah kolom kontrak) boleh ada dan ikut ditulis.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .spec import TABEL_DATA, Tabel
+from .spec import TABEL_DATA
 
-__all__ = ["DataRAPK"]
+__all__ = ["DataRAPK", "bingkai_kosong"]
 
 
-def _kosong(t: Tabel) -> pd.DataFrame:
-    return pd.DataFrame({k: pd.Series(dtype=object) for k in t.header})
+def bingkai_kosong(kolom: Iterable[str]) -> pd.DataFrame:
+    """DataFrame tanpa baris dengan kolom objek ``kolom`` (urut)."""
+    return pd.DataFrame({k: pd.Series(dtype=object) for k in kolom})
 
 
 @dataclass
@@ -27,11 +29,11 @@ class DataRAPK:
         for t in TABEL_DATA:
             df = self.tabel.get(t.kunci)
             if df is None:
-                self.tabel[t.kunci] = _kosong(t)
+                self.tabel[t.kunci] = bingkai_kosong(t.header)
             else:
-                for k in t.header:
-                    if k not in df.columns:
-                        df[k] = None
+                kurang = [k for k in t.header if k not in df.columns]
+                if kurang:  # kolom kontrak yang tak ada: kosong (DataFrame pemanggil tidak diubah)
+                    df = df.assign(**{k: None for k in kurang})
                 ekstra = [c for c in df.columns if c not in t.semua_header]
                 self.tabel[t.kunci] = df[[*t.header, *ekstra]].reset_index(drop=True)
 

@@ -18,6 +18,7 @@ __all__ = [
     "BULAN_REALISASI", "PERSPEKTIF", "SATUAN_ANGGARAN", "SATUAN_UMUM", "POLA_KODE_INDIKATOR",
     "POLA_KODE_RO", "BARIS_HEADER", "BARIS_HEADER_INFO", "SHEET_CAPAIAN", "SHEET_DAFTAR",
     "SHEET_PETUNJUK", "NAMA_BULAN", "YA_TIDAK", "tabel_dari_kunci", "rentang_tahun",
+    "KALI_RUPIAH", "satuan_anggaran_baku", "nama_bulan",
 ]
 
 VERSI_FORMAT = 1
@@ -37,10 +38,24 @@ NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "A
               "September", "Oktober", "November", "Desember")
 PERSPEKTIF = ("Stakeholder", "Customer", "Internal Process", "Learning and Growth")
 SATUAN_ANGGARAN = ("Rupiah", "Ribu Rupiah")
+#: pengali ke rupiah untuk setiap Satuan Anggaran
+KALI_RUPIAH = {"Rupiah": 1.0, "Ribu Rupiah": 1000.0}
 YA_TIDAK = ("Ya", "Tidak")
 #: Satuan yang biasa dipakai (dropdown menyarankan, tetapi satuan lain boleh).
 SATUAN_UMUM = ("%", "Indeks", "Nilai", "Opini", "Sekolah", "Desa", "Pasar", "Kab/Kota",
                "Dokumen", "Laporan", "Rekomendasi", "Sarana", "Sampel", "Orang", "Hari")
+
+def satuan_anggaran_baku(nilai: object) -> str | None:
+    """Satuan Anggaran dalam ejaan baku ('ribu  rupiah' → 'Ribu Rupiah'); None bila bukan
+    salah satu :data:`SATUAN_ANGGARAN` (spasi dan huruf besar/kecil tidak dihiraukan)."""
+    kunci = " ".join(str(nilai or "").split()).casefold()
+    return next((s for s in SATUAN_ANGGARAN if s.casefold() == kunci), None)
+
+
+def nama_bulan(periode: object, lain: str = "") -> str:
+    """'Juni' untuk periode 6; ``lain`` bila periode bukan bulan 1-12."""
+    return NAMA_BULAN[periode - 1] if isinstance(periode, int) and 1 <= periode <= 12 else lain
+
 
 #: ``1.01``: nomor sasaran, titik, nomor indikator dua digit.
 POLA_KODE_INDIKATOR = r"^\d{1,2}\.\d{2}$"

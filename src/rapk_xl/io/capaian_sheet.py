@@ -86,7 +86,9 @@ def jumlah_baris_indikator(n_indikator: int) -> int:
     return max(200, n_indikator + 100)
 
 
-def _rentang(t: Tabel, kolom: str, batas: int = BATAS_BARIS) -> str:
+def rentang_kolom(t: Tabel, kolom: str, batas: int = BATAS_BARIS) -> str:
+    """Rentang mutlak satu kolom tabel isian, baris data sampai ``batas``
+    (mis. ``Anggaran!$A$6:$A$5005``)."""
     i = t.semua_header.index(kolom) + 1
     return f"{t.sheet}!${huruf(i)}${BARIS_DATA}:${huruf(i)}${batas}"
 
@@ -107,40 +109,52 @@ def rancangan(n_indikator: int) -> dict[str, str]:
     n = jumlah_baris_indikator(n_indikator)
     akhir = BARIS_DATA + n - 1
     per = SEL_PERIODE
-    kol = {k.nama: huruf(i + 1) for i, k in enumerate(INDIKATOR)}
+    kol = kolom_indikator()
 
     def rng(nama: str) -> str:
         return f"${kol[nama]}${BARIS_DATA}:${kol[nama]}${akhir}"
 
+    # rentang kolom blok indikator yang dipakai berulang (NPS unit, sasaran, perspektif)
+    cp, bobot, no_sas = rng("Capaian Periode (%)"), rng("Bobot"), rng("No Sasaran")
+
     sel["B2"] = "infoPeriode"
     sel["C2"] = f'IFERROR(INDEX(lstBulan,{per}),"")'
-    sel[SEL_NPS_UNIT] = (f'NPS_UNIT({rng("Capaian Periode (%)")},{rng("Bobot")},'
-                         f'{rng("No Sasaran")},{rng("Perspektif")})')
+    sel[SEL_NPS_UNIT] = f'NPS_UNIT({cp},{bobot},{no_sas},{rng("Perspektif")})'
     sel[SEL_KRITERIA_UNIT] = f"KRITERIA({SEL_NPS_UNIT})"
+
+    # blok indikator: baris ke-k sheet Capaian = indikator ke-k PK; bagian rumus yang sama
+    # untuk setiap baris disusun sekali
     k = f"ROW()-ROW($A${BARIS_HEADER})"
+    pk = {nama: _atau_kosong(f"INDEX({rentang_kolom(PK, nama)},{k})")
+          for nama in ("No Sasaran", "Perspektif", "Indikator", "Satuan", "Jenis Target",
+                       "Polaritas", "Target")}
+    kode_pk = _atau_kosong(f"INDEX({rentang_kolom(PK, 'Kode Indikator')},{k})")
+    bobot_pk = (f"BOBOT(INDEX({rentang_kolom(PK, 'Bobot')},{k}),"
+                f"INDEX({rentang_kolom(PK, 'IKU')},{k}))")
+    kode_rapk = rentang_kolom(RAPK, "Kode Indikator")
+    kode_real = rentang_kolom(REALISASI, "Kode Indikator")
+    blok_target = _blok(RAPK, "B01", "B12")
+    blok_real = _blok(REALISASI, "R01", "R12")
+    kode_ang = rentang_kolom(ANGGARAN, "Kode Indikator", BATAS_BARIS_ANGGARAN)
+    kontr_ang = rentang_kolom(ANGGARAN, "Kontribusi", BATAS_BARIS_ANGGARAN)
+    real_ang = rentang_kolom(ANGGARAN, "Realisasi Anggaran", BATAS_BARIS_ANGGARAN)
     for r in range(BARIS_DATA, akhir + 1):
         kode = f"$A{r}"
         jika = f'IF({kode}="","",'
-
-        def pk(nama: str) -> str:
-            return f"INDEX({_rentang(PK, nama)},{k})"
-
-        cari_rapk = f"MATCH({kode},{_rentang(RAPK, 'Kode Indikator')},0)"
-        cari_real = f"MATCH({kode},{_rentang(REALISASI, 'Kode Indikator')},0)"
-        target_bulan = f"INDEX({_blok(RAPK, 'B01', 'B12')},{cari_rapk},{per})"
-        realisasi = f"INDEX({_blok(REALISASI, 'R01', 'R12')},{cari_real},{per})"
+        target_bulan = f"INDEX({blok_target},MATCH({kode},{kode_rapk},0),{per})"
+        realisasi = f"INDEX({blok_real},MATCH({kode},{kode_real},0),{per})"
         c = {n: f"{kol[n]}{r}" for n in kol}
         baris = {
-            "Kode Indikator": f'IFERROR({_atau_kosong(pk("Kode Indikator"))}&"","")',
-            "No Sasaran": jika + _atau_kosong(pk("No Sasaran")) + ")",
-            "Perspektif": jika + _atau_kosong(pk("Perspektif")) + ")",
-            "Indikator": jika + _atau_kosong(pk("Indikator")) + ")",
-            "Satuan": jika + _atau_kosong(pk("Satuan")) + ")",
-            "Jenis Target": jika + _atau_kosong(pk("Jenis Target")) + ")",
-            "Polaritas": jika + _atau_kosong(pk("Polaritas")) + ")",
-            "Bobot": jika + f'BOBOT({pk("Bobot")},{pk("IKU")}))',
+            "Kode Indikator": f'IFERROR({kode_pk}&"","")',
+            "No Sasaran": jika + pk["No Sasaran"] + ")",
+            "Perspektif": jika + pk["Perspektif"] + ")",
+            "Indikator": jika + pk["Indikator"] + ")",
+            "Satuan": jika + pk["Satuan"] + ")",
+            "Jenis Target": jika + pk["Jenis Target"] + ")",
+            "Polaritas": jika + pk["Polaritas"] + ")",
+            "Bobot": jika + bobot_pk + ")",
             "Target Bulan Ini": jika + f'IFERROR({_atau_kosong(target_bulan)},""))',
-            "Target Tahunan": jika + _atau_kosong(pk("Target")) + ")",
+            "Target Tahunan": jika + pk["Target"] + ")",
             "Realisasi": jika + f'IFERROR({_atau_kosong(realisasi)},""))',
             "Capaian Periode (%)": jika + (f'CAPAIAN({c["Realisasi"]},{c["Target Bulan Ini"]},'
                                            f'{c["Polaritas"]},{c["Jenis Target"]},{per}))'),
@@ -148,19 +162,19 @@ def rancangan(n_indikator: int) -> dict[str, str]:
             "Capaian Tahunan (%)": jika + (f'CAPAIAN({c["Realisasi"]},{c["Target Tahunan"]},'
                                            f'{c["Polaritas"]},{c["Jenis Target"]},{per}))'),
             "Kriteria Tahunan": jika + f'KRITERIA({c["Capaian Tahunan (%)"]}))',
-            "Kontribusi": jika + (f"SUMIF({_rentang(ANGGARAN, 'Kode Indikator', BATAS_BARIS_ANGGARAN)},"
-                                  f"{kode},{_rentang(ANGGARAN, 'Kontribusi', BATAS_BARIS_ANGGARAN)}))"),
-            "Realisasi Anggaran": jika + (
-                f"SUMIF({_rentang(ANGGARAN, 'Kode Indikator', BATAS_BARIS_ANGGARAN)},"
-                f"{kode},{_rentang(ANGGARAN, 'Realisasi Anggaran', BATAS_BARIS_ANGGARAN)}))"),
+            "Kontribusi": jika + f"SUMIF({kode_ang},{kode},{kontr_ang}))",
+            "Realisasi Anggaran": jika + f"SUMIF({kode_ang},{kode},{real_ang}))",
             "Capaian Input (%)": (f'IF(OR({kode}="",N({c["Realisasi Anggaran"]})=0),"",'
                                   f'CAPAIAN({c["Realisasi Anggaran"]},{c["Kontribusi"]}))'),
         }
         for nama, rumus in baris.items():
             sel[c[nama]] = rumus
 
-    ks = {k.nama: huruf(KOLOM_SASARAN_MULAI + i) for i, k in enumerate(SASARAN)}
-    no_pk = _rentang(PK, "No Sasaran")
+    ks = kolom_sasaran()
+    no_pk = rentang_kolom(PK, "No Sasaran")
+    sasaran_pk = rentang_kolom(PK, "Sasaran")
+    persp_pk = rentang_kolom(PK, "Perspektif")
+    kontr, real_ang_ind = rng("Kontribusi"), rng("Realisasi Anggaran")
     for i, r in enumerate(range(BARIS_DATA, BARIS_DATA + JUMLAH_BARIS_SASARAN)):
         no = f"{ks['No Sasaran']}{r}"
         if i == 0:
@@ -172,14 +186,12 @@ def rancangan(n_indikator: int) -> dict[str, str]:
         jika = f'IF({no}="","",'
         cocok = f"MATCH({no},{no_pk},0)"
         c = {n: f"{ks[n]}{r}" for n in ks}
-        sel[c["Sasaran"]] = jika + _atau_kosong(f"INDEX({_rentang(PK, 'Sasaran')},{cocok})") + ")"
-        sel[c["Perspektif"]] = jika + _atau_kosong(f"INDEX({_rentang(PK, 'Perspektif')},{cocok})") + ")"
-        sel[c["NPS"]] = jika + (f'NPS({rng("Capaian Periode (%)")},{rng("Bobot")},'
-                                f'{rng("No Sasaran")},{no}))')
+        sel[c["Sasaran"]] = jika + _atau_kosong(f"INDEX({sasaran_pk},{cocok})") + ")"
+        sel[c["Perspektif"]] = jika + _atau_kosong(f"INDEX({persp_pk},{cocok})") + ")"
+        sel[c["NPS"]] = jika + f"NPS({cp},{bobot},{no_sas},{no}))"
         sel[c["Kriteria"]] = jika + f'KRITERIA({c["NPS"]}))'
-        sel[c["Kontribusi"]] = jika + f'SUMIF({rng("No Sasaran")},{no},{rng("Kontribusi")}))'
-        sel[c["Realisasi Anggaran"]] = jika + (f'SUMIF({rng("No Sasaran")},{no},'
-                                               f'{rng("Realisasi Anggaran")}))')
+        sel[c["Kontribusi"]] = jika + f"SUMIF({no_sas},{no},{kontr}))"
+        sel[c["Realisasi Anggaran"]] = jika + f"SUMIF({no_sas},{no},{real_ang_ind}))"
         sel[c["Capaian Input (%)"]] = (f'IF(OR({no}="",N({c["Realisasi Anggaran"]})=0),"",'
                                        f'CAPAIAN({c["Realisasi Anggaran"]},{c["Kontribusi"]}))')
         sel[c["Efisiensi (IE)"]] = (f'IF({c["Capaian Input (%)"]}="","",'
@@ -187,12 +199,12 @@ def rancangan(n_indikator: int) -> dict[str, str]:
         sel[c["Kategori Efisiensi"]] = (f'IF({c["Capaian Input (%)"]}="","",'
                                         f'EFISIENSI({c["NPS"]},{c["Capaian Input (%)"]},"Kategori"))')
 
-    kp = {k.nama: huruf(KOLOM_PERSPEKTIF_MULAI + i) for i, k in enumerate(PERSPEKTIF_BLOK)}
+    kp = kolom_perspektif()
+    persp = rng("Perspektif")
     for i, r in enumerate(range(BARIS_HEADER_PERSPEKTIF + 1,
                                 BARIS_HEADER_PERSPEKTIF + 1 + len(PERSPEKTIF))):
         p = f"{kp['Perspektif']}{r}"
-        sel[f"{kp['NPS']}{r}"] = (f'NPS_UNIT({rng("Capaian Periode (%)")},{rng("Bobot")},'
-                                  f'{rng("No Sasaran")},{rng("Perspektif")},{p})')
+        sel[f"{kp['NPS']}{r}"] = f"NPS_UNIT({cp},{bobot},{no_sas},{persp},{p})"
         sel[f"{kp['Kriteria']}{r}"] = f"KRITERIA({kp['NPS']}{r})"
     return sel
 
@@ -210,7 +222,7 @@ def kolom_perspektif() -> dict[str, str]:
 
 
 __all__ += ["kolom_indikator", "kolom_sasaran", "kolom_perspektif", "KOLOM_SASARAN_MULAI",
-            "KOLOM_PERSPEKTIF_MULAI", "BARIS_HEADER_PERSPEKTIF", "SHEET_CAPAIAN"]
+            "KOLOM_PERSPEKTIF_MULAI", "BARIS_HEADER_PERSPEKTIF", "SHEET_CAPAIAN", "rentang_kolom"]
 
 
 @lru_cache(maxsize=1)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import re
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from ..calc.rules import KRITERIA
+from .xlsx_parts import angka_ke_kolom
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -33,27 +33,35 @@ WARNA_KRITERIA = {
 }
 assert set(WARNA_KRITERIA) == {lbl for _, lbl in KRITERIA}
 
-_ILEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Nomor kolom (1 = A) ke huruf Excel (sama dengan ``openpyxl.utils.get_column_letter``).
+huruf = angka_ke_kolom
+
+_KOSONG = object()
 
 
-def huruf(kolom: int) -> str:
-    """Nomor kolom (1 = A) ke huruf Excel."""
-    return get_column_letter(kolom)
+def _siapkan(nilai: object) -> object:
+    """Bagian bersama :func:`tulis_sel` dan :func:`nilai_aman`: ``_KOSONG`` untuk None/NaN,
+    skalar numpy menjadi skalar Python, karakter kendali yang tidak sah di XML dibuang dari
+    teks."""
+    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+        return _KOSONG
+    if hasattr(nilai, "item") and not isinstance(nilai, (str, _dt.date, _dt.datetime)):
+        nilai = nilai.item()  # skalar numpy
+    if isinstance(nilai, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", nilai)
+    return nilai
 
 
 def tulis_sel(ws, baris: int, kolom: int, nilai: object):
     """Tulis nilai data apa adanya. Teks tetap teks: teks yang diawali ``=`` tidak pernah
     menjadi rumus, karakter kendali yang tidak sah di XML dibuang."""
-    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+    v = _siapkan(nilai)
+    if v is _KOSONG:
         return ws.cell(baris, kolom)
+    c = ws.cell(baris, kolom, v)
     if isinstance(nilai, str):
-        teks = _ILEGAL.sub("", nilai)
-        c = ws.cell(baris, kolom, teks)
         c.data_type = "s"
-        return c
-    if hasattr(nilai, "item") and not isinstance(nilai, (_dt.date, _dt.datetime)):
-        nilai = nilai.item()  # skalar numpy
-    return ws.cell(baris, kolom, nilai)
+    return c
 
 
 def nilai_aman(ws, nilai: object, format_angka: str | None = None, font=None, isi=None):
@@ -61,16 +69,14 @@ def nilai_aman(ws, nilai: object, format_angka: str | None = None, font=None, is
     ``=``), karakter kendali dibuang; sel bergaya hanya bila perlu."""
     from openpyxl.cell import WriteOnlyCell
 
-    if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)):
+    nilai = _siapkan(nilai)
+    if nilai is _KOSONG:
         return None
-    if hasattr(nilai, "item") and not isinstance(nilai, (str, _dt.date, _dt.datetime)):
-        nilai = nilai.item()
     perlu_sel = font is not None or isi is not None
     if isinstance(nilai, str):
-        teks = _ILEGAL.sub("", nilai)
-        if not teks.startswith("=") and not perlu_sel:
-            return teks
-        c = WriteOnlyCell(ws, value=teks)
+        if not nilai.startswith("=") and not perlu_sel:
+            return nilai
+        c = WriteOnlyCell(ws, value=nilai)
         c.data_type = "s"
     else:
         if format_angka is None and not perlu_sel:

@@ -23,10 +23,11 @@ import pandas as pd
 import python_calamine as pc
 
 from ..format import DataRAPK
+from ..format.data import bingkai_kosong
 from ..format.spec import INFO, TABEL, TABEL_DATA, Tabel
 from .capaian_sheet import sel_rumus_template
-from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, kolom_ke_angka,
-                         periksa_berkas, pisah_alamat)
+from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, buka_berkas,
+                         kolom_ke_angka, pisah_alamat)
 
 __all__ = ["Bacaan", "TabelTerbaca", "MasalahStruktur", "baca_workbook", "baca_sumber", "Sumber",
            "SumberBerkas", "DefTabel", "GagalBaca", "ke_data",
@@ -64,10 +65,6 @@ class TabelTerbaca:
         h = self.huruf.get(kolom)
         return f"{h}{int(self.baris[i])}" if h is not None else None
 
-    def sel_baris(self, i: int) -> str:
-        """Rujukan seluruh baris (``12:12``)."""
-        return f"{int(self.baris[i])}:{int(self.baris[i])}"
-
     @property
     def kosong(self) -> bool:
         return self.df.empty
@@ -97,6 +94,27 @@ def _norm(teks: object) -> str:
 
 def _nilai(v: object) -> object:
     return None if v == "" else v
+
+
+@dataclass(frozen=True)
+class _HeaderSpec:
+    """Header spec satu tabel yang sudah dinormalkan dengan :func:`_norm`."""
+
+    kontrak: tuple[tuple[str, str], ...]  # (header kontrak, bentuk normalnya), urut spec
+    harap: frozenset[str]  # bentuk normal header kontrak
+    per_norm: dict[str, str]  # bentuk normal → header spec (semua header, termasuk rumus)
+
+
+@lru_cache(maxsize=64)
+def _header_norm(header: tuple[str, ...], semua_header: tuple[str, ...]) -> _HeaderSpec:
+    kontrak = tuple((k, _norm(k)) for k in header)
+    return _HeaderSpec(kontrak, frozenset(n for _, n in kontrak),
+                       {_norm(k): k for k in semua_header})
+
+
+def _header_spec(t: Tabel) -> _HeaderSpec:
+    """Header ``t`` yang dinormalkan, dihitung sekali per tabel (bukan per workbook)."""
+    return _header_norm(t.header, t.semua_header)
 
 
 @dataclass(frozen=True)
@@ -133,14 +151,9 @@ class Sumber:
     def galat(self, sheet: str) -> dict[str, str]:
         return {}
 
-    def rumus(self, sheet: str) -> dict[str, str | None] | None:
-        """Alamat → rumus untuk sel berumus; ``None`` bila sumber tidak dapat memberikannya."""
-        return None
-
     def sel_berumus(self, sheet: str) -> set[str] | None:
         """Alamat sel berumus; ``None`` bila sumber tidak dapat memberikannya."""
-        rumus = self.rumus(sheet)
-        return None if rumus is None else set(rumus)
+        return None
 
     def masalah(self) -> list[MasalahStruktur]:
         return []
@@ -154,18 +167,20 @@ class SumberBerkas(Sumber):
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.berkas = periksa_berkas(self.path)
+        self.berkas, self.paket = buka_berkas(self.path)
         self._masalah: list[MasalahStruktur] = []
         self._galat: dict[str, dict[str, str]] = {}
         self._nilai: dict[str, list[list]] = {}
+        self._xml: dict[str, bytes] = {}  # XML sheet: dibuka dari zip sekali per sheet
         try:
             self.wb = pc.CalamineWorkbook.from_path(str(self.path))
-            self.paket = PaketXlsx(self.path)
             self._nama = list(self.wb.sheet_names)
             self.peta = self.paket.peta_sheet()
         except GagalBaca:
+            self.paket.close()
             raise
         except Exception as e:  # noqa: BLE001 — isi berkas apa pun
+            self.paket.close()
             raise GagalBaca("rusak", "Workbook rusak atau tidak dapat dibaca "
                                      f"({type(e).__name__}). Simpan ulang dari Excel.") from None
 
@@ -186,8 +201,16 @@ class SumberBerkas(Sumber):
                                    r1 - 1 - total, kolom_ke_angka(k1) - 1)
         return hasil
 
+    def _isi(self, sheet: str) -> bytes:
+        """XML sheet (``b""`` bila tak ada bagiannya); dipakai :meth:`_muat` dan
+        :meth:`sel_berumus`, jadi dibuka sekali saja."""
+        xml = self._xml.get(sheet)
+        if xml is None:
+            xml = self._xml[sheet] = self.paket.isi_sheet(sheet) if sheet in self.peta else b""
+        return xml
+
     def _muat(self, sheet: str) -> None:
-        xml = self.paket.isi_sheet(sheet) if sheet in self.peta else b""
+        xml = self._isi(sheet)
         baris, kolom = PaketXlsx.luas(xml)
         self._galat[sheet] = PaketXlsx.sel_galat(xml)
         if baris * max(kolom, 1) > MAKS_SEL_SHEET:
@@ -218,20 +241,14 @@ class SumberBerkas(Sumber):
             self._muat(sheet)
         return self._galat[sheet]
 
-    def rumus(self, sheet: str) -> dict[str, str | None] | None:
-        if sheet not in self.peta:
-            return {}
-        return PaketXlsx.sel_rumus(self.paket.isi_sheet(sheet))
-
     def sel_berumus(self, sheet: str) -> set[str] | None:
-        if sheet not in self.peta:
-            return set()
-        return PaketXlsx.sel_berumus(self.paket.isi_sheet(sheet))
+        return PaketXlsx.sel_berumus(self._isi(sheet))
 
     def masalah(self) -> list[MasalahStruktur]:
         return self._masalah
 
     def close(self) -> None:
+        self._xml.clear()
         self.paket.close()
 
 
@@ -261,7 +278,7 @@ class _Pembaca:
             if _norm(nama) == _norm(t.nama):
                 return d
         # tabel berganti nama: cari tabel yang memuat header kontrak
-        harap = {_norm(h) for h in t.header}
+        harap = _header_spec(t).harap
         for nama, d in self._tabel.items():
             nilai = self.nilai_sheet(d.sheet)
             header = nilai[d.baris_header] if d.baris_header < len(nilai) else []
@@ -335,7 +352,7 @@ class _Pembaca:
 
     def _cari_header(self, sheet: str, t: Tabel):
         nilai = self.nilai_sheet(sheet)
-        harap = {_norm(h) for h in t.header}
+        harap = _header_spec(t).harap
         terbaik = (0, None, 0, 0)
         for i, b in enumerate(nilai[:_CARI_HEADER]):
             sel = [(j, _norm(v)) for j, v in enumerate(b) if v not in ("", None)]
@@ -349,7 +366,7 @@ class _Pembaca:
     def _petakan(self, t: Tabel, kolom: dict[str, int]) -> dict[str, int]:
         """Nama kolom spec (atau nama asli untuk kolom tambahan) → indeks kolom sheet."""
         hasil: dict[str, int] = {}
-        norm_spec = {_norm(k): k for k in t.semua_header}
+        norm_spec = _header_spec(t).per_norm
         for nama, j in kolom.items():
             spec = norm_spec.get(_norm(nama))
             if spec is not None and spec not in hasil:
@@ -359,13 +376,13 @@ class _Pembaca:
         return hasil
 
     def _periksa_header(self, t: Tabel, sheet: str, h: int, kolom: dict[str, int]) -> None:
+        spec = _header_spec(t)
         norm = {_norm(n): (n, j) for n, j in kolom.items()}
-        spec_norm = {_norm(k) for k in t.semua_header}
-        lain = [n for n in kolom if _norm(n) not in spec_norm]
+        lain = [n for n in kolom if _norm(n) not in spec.per_norm]
         posisi = []
-        for k in t.header:
-            if _norm(k) in norm:
-                asli, j = norm[_norm(k)]
+        for k, nk in spec.kontrak:
+            if nk in norm:
+                asli, j = norm[nk]
                 posisi.append(j)
                 if asli != k:
                     self.masalah.append(MasalahStruktur(
@@ -448,7 +465,7 @@ class _Pembaca:
 
 @lru_cache(maxsize=64)
 def _kosong(nama: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame({k: pd.Series(dtype=object) for k in nama})
+    return bingkai_kosong(nama)
 
 
 def _bingkai(baris: list[list], posisi: list[int | None], nama: list[str]) -> pd.DataFrame:
@@ -513,5 +530,4 @@ def baca_workbook(path: str | Path, periksa_rumus: bool = False) -> Bacaan:
 
 def ke_data(bacaan: Bacaan) -> DataRAPK:
     """Nilai yang terbaca (apa adanya, tanpa alamat) sebagai :class:`DataRAPK`."""
-    return DataRAPK(dict(bacaan.info),
-                    {t.kunci: bacaan.tabel[t.kunci].df.copy() for t in TABEL_DATA})
+    return DataRAPK(dict(bacaan.info), {t.kunci: bacaan.tabel[t.kunci].df for t in TABEL_DATA})

@@ -31,7 +31,6 @@ __all__ = ["tulis_workbook", "tulis_template", "data_template", "BATAS_VALIDASI"
 
 #: Baris terakhir yang diberi dropdown/validasi (agar baris baru tetap terbantu).
 BATAS_VALIDASI = cs.BATAS_BARIS
-BARIS_DATA = BARIS_HEADER + 1
 GAP_TANDA_TANGAN = 3
 
 #: Daftar pilihan di sheet tersembunyi: nama → (judul kolom, isi).
@@ -45,8 +44,8 @@ DAFTAR = {
     "lstSatuan": ("Satuan", SATUAN_UMUM),
     "lstBulan": ("Bulan", NAMA_BULAN),
 }
-_DAFTAR_KOLOM = {"Jenis Target": "lstJenisTarget", "Polaritas": "lstPolaritas",
-                 "IKU": "lstYaTidak", "Perspektif": "lstPerspektif", "Satuan": "lstSatuan"}
+#: Isi daftar → nama daftarnya: dropdown kolom (dan kunci Info) dipilih menurut ``pilihan``-nya.
+_DAFTAR_PILIHAN = {isi: nama for nama, (_, isi) in DAFTAR.items()}
 _INFO_NAMA = {"Unit Kerja": "infoUnit", "Tahun": "infoTahun", "Periode": "infoPeriode",
               "Satuan Anggaran": "infoSatuan", "Tempat": "infoTempat", "Tanggal": "infoTanggal",
               "Jabatan Penandatangan": "infoJabatan", "Nama Penandatangan": "infoNama"}
@@ -124,8 +123,8 @@ def _validasi_daftar(nama_daftar: str, ketat: bool, judul: str, petunjuk: str) -
 def _validasi_kolom(k: Kolom) -> DataValidation | None:
     if k.rumus:
         return None
-    if k.nama in _DAFTAR_KOLOM:
-        return _validasi_daftar(_DAFTAR_KOLOM[k.nama], k.pilihan_ketat, k.nama, k.petunjuk)
+    if k.pilihan in _DAFTAR_PILIHAN:
+        return _validasi_daftar(_DAFTAR_PILIHAN[k.pilihan], k.pilihan_ketat, k.nama, k.petunjuk)
     if k.jenis in ("bulat", "angka"):
         jenis = "whole" if k.jenis == "bulat" else "decimal"
         lo = k.minimum if k.minimum is not None else -1e15
@@ -184,11 +183,10 @@ def _tanda_tangan(ws, baris: int, kolom_akhir: int) -> None:
 
 def _rumus_kolom(t: Tabel, nama: str, r: int) -> str:
     if t is RAPK and nama == "Jumlah Kontribusi":
-        kode = huruf(ANGGARAN.semua_header.index("Kode Indikator") + 1)
-        kontr = huruf(ANGGARAN.semua_header.index("Kontribusi") + 1)
+        kode = f"${huruf(t.semua_header.index('Kode Indikator') + 1)}{r}"
         batas = cs.BATAS_BARIS_ANGGARAN
-        return (f'=IF($A{r}="","",SUMIF({ANGGARAN.sheet}!${kode}${BARIS_DATA}:${kode}${batas},'
-                f'$A{r},{ANGGARAN.sheet}!${kontr}${BARIS_DATA}:${kontr}${batas}))')
+        return (f'=IF({kode}="","",SUMIF({cs.rentang_kolom(ANGGARAN, "Kode Indikator", batas)},'
+                f'{kode},{cs.rentang_kolom(ANGGARAN, "Kontribusi", batas)}))')
     raise KeyError(nama)
 
 
@@ -198,18 +196,20 @@ def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame, tanda_tangan: bool) -
     ekstra = [c for c in df.columns if c not in t.semua_header]
     semua = [k.nama for k in kolom] + ekstra
     lebar = len(semua)
+    h = t.baris_header
+    data = h + 1
     _judul(ws, t, lebar)
     for j, nama in enumerate(semua, start=1):
-        c = ws.cell(BARIS_HEADER, j, nama)
+        c = ws.cell(h, j, nama)
         c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, TENGAH, KOTAK
-    ws.row_dimensions[BARIS_HEADER].height = 32
+    ws.row_dimensions[h].height = 32
     n = max(len(df), 1)
-    akhir = BARIS_DATA + n - 1
+    akhir = data + n - 1
     for j, nama in enumerate(semua, start=1):
         spec = t.kolom_bernama(nama) if nama in t.semua_header else None
         nilai = df[nama].tolist() if nama in df.columns else [None] * len(df)
         for i in range(n):
-            r = BARIS_DATA + i
+            r = data + i
             if spec is not None and spec.rumus:
                 c = ws.cell(r, j, _rumus_kolom(t, nama, r))
                 c.fill = RUMUS_FILL
@@ -226,13 +226,13 @@ def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame, tanda_tangan: bool) -
         if spec is not None:
             dv = _validasi_kolom(spec)
             if dv is not None:
-                dv.add(f"{huruf(j)}{BARIS_DATA}:{huruf(j)}{BATAS_VALIDASI}")
+                dv.add(f"{huruf(j)}{data}:{huruf(j)}{BATAS_VALIDASI}")
                 ws.add_data_validation(dv)
-    tabel = Table(displayName=t.nama, ref=f"A{BARIS_HEADER}:{huruf(lebar)}{akhir}")
+    tabel = Table(displayName=t.nama, ref=f"A{h}:{huruf(lebar)}{akhir}")
     tabel.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(tabel)
-    ws.freeze_panes = ws.cell(BARIS_DATA, t.kolom_tetap + 1)
-    atur_cetak(ws, f"1:{BARIS_HEADER}")
+    ws.freeze_panes = ws.cell(data, t.kolom_tetap + 1)
+    atur_cetak(ws, f"1:{h}")
     if tanda_tangan:
         _tanda_tangan(ws, akhir + 1 + GAP_TANDA_TANGAN, lebar)
 
@@ -264,7 +264,7 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
         if ki.kunci == "Unit Kerja":
             dv = _validasi_daftar("lstUnit", True, "Unit Kerja", ki.petunjuk)
         elif ki.pilihan:
-            dv = _validasi_daftar("lstSatuanAnggaran", True, ki.kunci, ki.petunjuk)
+            dv = _validasi_daftar(_DAFTAR_PILIHAN[ki.pilihan], True, ki.kunci, ki.petunjuk)
         elif ki.jenis == "bulat":
             atas = "YEAR(TODAY())+1" if ki.maksimum is None else f"{ki.maksimum:g}"
             dv = DataValidation(type="whole", operator="between", formula1=f"{ki.minimum:g}",

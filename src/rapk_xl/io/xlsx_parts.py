@@ -4,7 +4,7 @@
   berkas terenkripsi/berpassword, dan zip rusak — dengan pesan yang jelas.
 - Menolak zip bomb: batas ukuran tak-terkompresi dan rasio kompresi (lihat konstanta).
 - Memetakan nama sheet ke bagian XML-nya, dan membaca dari XML apa yang tidak diberikan
-  python-calamine: sel berisi galat Excel (``#DIV/0!``), rumus sel, luas area terpakai.
+  python-calamine: sel berisi galat Excel (``#DIV/0!``), sel berumus, luas area terpakai.
 
 XML hanya dipindai dengan ekspresi reguler atau defusedxml: entitas tidak pernah diperluas,
 makro tidak pernah dijalankan.
@@ -15,13 +15,14 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DET
 
-__all__ = ["GagalBaca", "InfoBerkas", "periksa_berkas", "PaketXlsx", "MAKS_TOTAL_TAK_TERKOMPRESI",
-           "MAKS_RASIO", "MAKS_BAGIAN", "kolom_ke_angka", "angka_ke_kolom", "pisah_alamat"]
+__all__ = ["GagalBaca", "InfoBerkas", "periksa_berkas", "buka_berkas", "PaketXlsx",
+           "MAKS_TOTAL_TAK_TERKOMPRESI", "MAKS_RASIO", "MAKS_BAGIAN", "kolom_ke_angka",
+           "angka_ke_kolom", "pisah_alamat"]
 
 #: Batas jumlah ukuran tak-terkompresi semua bagian zip. Workbook RAPK biasa < 5 MB.
 MAKS_TOTAL_TAK_TERKOMPRESI = 200 * 1024 * 1024
@@ -47,7 +48,6 @@ class GagalBaca(Exception):
 
 @dataclass
 class InfoBerkas:
-    ukuran: int
     makro: bool = False  # berisi proyek VBA (tidak pernah dijalankan)
     tautan_eksternal: list[str] = field(default_factory=list)
 
@@ -102,11 +102,42 @@ def _kenali_bukan_zip(awal: bytes, nama: str) -> GagalBaca:
                                    "Workbook (.xlsx) dari template rapk-xl.")
 
 
-def periksa_berkas(path: str | Path) -> InfoBerkas:
-    """Pastikan ``path`` adalah paket xlsx/xlsm yang aman dibaca; lempar :class:`GagalBaca`."""
+def _periksa_isi(zf: zipfile.ZipFile, nama_berkas: str) -> InfoBerkas:
+    """Batas ukuran (zip bomb) dan bagian wajib paket yang sudah dibuka."""
+    daftar = zf.infolist()
+    nama = {i.filename for i in daftar}
+    total = sum(i.file_size for i in daftar)
+    if total > MAKS_TOTAL_TAK_TERKOMPRESI:
+        raise GagalBaca("terlalu-besar",
+                        f"Isi berkas terlalu besar setelah dibuka ({total // 2**20} MB; "
+                        f"batas {MAKS_TOTAL_TAK_TERKOMPRESI // 2**20} MB). Workbook RAPK "
+                        "wajar jauh di bawah batas ini; hapus isi yang tidak perlu.")
+    for i in daftar:
+        if i.file_size > MAKS_BAGIAN or (
+                i.file_size > 2**20 and i.file_size > MAKS_RASIO * max(i.compress_size, 1)):
+            raise GagalBaca("terlalu-besar",
+                            f"Bagian '{i.filename}' tidak wajar besarnya ({i.file_size // 2**20} "
+                            "MB setelah dibuka). Berkas ditolak demi keamanan.")
+    if "xl/workbook.bin" in nama:
+        raise GagalBaca("format-xlsb", "Berkas berformat Excel Binary (.xlsb). Simpan "
+                                       "sebagai Excel Workbook (.xlsx).")
+    if "xl/workbook.xml" not in nama:
+        if "EncryptedPackage" in nama:
+            raise GagalBaca("berkas-xls-atau-terenkripsi", "Berkas terenkripsi.")
+        raise GagalBaca("bukan-xlsx", f"'{nama_berkas}' bukan workbook Excel (paket zip "
+                                      "tanpa xl/workbook.xml, mis. dokumen Word).")
+    return InfoBerkas(
+        makro="xl/vbaProject.bin" in nama,
+        tautan_eksternal=sorted(n for n in nama if n.startswith("xl/externalLinks/")
+                                and n.endswith(".xml")),
+    )
+
+
+def buka_berkas(path: str | Path) -> tuple[InfoBerkas, PaketXlsx]:
+    """Periksa ``path`` seperti :func:`periksa_berkas`, lalu kembalikan juga paketnya yang
+    sudah terbuka (zip tidak dibuka dua kali); pemanggil menutup paket itu."""
     path = Path(path)
     try:
-        ukuran = path.stat().st_size
         with open(path, "rb") as f:
             awal = f.read(2048)
     except OSError as e:
@@ -114,53 +145,40 @@ def periksa_berkas(path: str | Path) -> InfoBerkas:
     if not awal.startswith(b"PK"):
         raise _kenali_bukan_zip(awal, path.name)
     try:
-        with zipfile.ZipFile(path) as zf:
-            daftar = zf.infolist()
-            nama = {i.filename for i in daftar}
-            total = sum(i.file_size for i in daftar)
-            if total > MAKS_TOTAL_TAK_TERKOMPRESI:
-                raise GagalBaca("terlalu-besar",
-                                f"Isi berkas terlalu besar setelah dibuka ({total // 2**20} MB; "
-                                f"batas {MAKS_TOTAL_TAK_TERKOMPRESI // 2**20} MB). Workbook RAPK "
-                                "wajar jauh di bawah batas ini; hapus isi yang tidak perlu.")
-            for i in daftar:
-                if i.file_size > MAKS_BAGIAN or (
-                        i.file_size > 2**20 and i.file_size > MAKS_RASIO * max(i.compress_size, 1)):
-                    raise GagalBaca("terlalu-besar",
-                                    f"Bagian '{i.filename}' tidak wajar besarnya ({i.file_size // 2**20} "
-                                    "MB setelah dibuka). Berkas ditolak demi keamanan.")
-            if "xl/workbook.bin" in nama:
-                raise GagalBaca("format-xlsb", "Berkas berformat Excel Binary (.xlsb). Simpan "
-                                               "sebagai Excel Workbook (.xlsx).")
-            if "xl/workbook.xml" not in nama:
-                if "EncryptedPackage" in nama:
-                    raise GagalBaca("berkas-xls-atau-terenkripsi", "Berkas terenkripsi.")
-                raise GagalBaca("bukan-xlsx", f"'{path.name}' bukan workbook Excel (paket zip "
-                                              "tanpa xl/workbook.xml, mis. dokumen Word).")
+        zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise GagalBaca("rusak", "Berkas rusak: bukan paket zip yang utuh. Simpan ulang dari "
                                  "Excel lalu kirim lagi.") from None
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, ValueError):
         raise GagalBaca("rusak", "Berkas rusak atau memakai kompresi yang tidak didukung.") from None
-    return InfoBerkas(
-        ukuran=ukuran,
-        makro="xl/vbaProject.bin" in nama,
-        tautan_eksternal=sorted(n for n in nama if n.startswith("xl/externalLinks/")
-                                and n.endswith(".xml")),
-    )
+    try:
+        info = _periksa_isi(zf, path.name)
+    except BaseException:
+        zf.close()
+        raise
+    return info, PaketXlsx(path, zf)
+
+
+def periksa_berkas(path: str | Path) -> InfoBerkas:
+    """Pastikan ``path`` adalah paket xlsx/xlsm yang aman dibaca; lempar :class:`GagalBaca`."""
+    info, paket = buka_berkas(path)
+    paket.close()
+    return info
 
 
 _BUKA_SEL = re.compile(rb"<c\b([^>]*?)(/?)>")
 _ATTR_R = re.compile(rb'\br="([A-Z]{1,3}\d+)"')
 _NILAI = re.compile(rb"<v>([^<]*)</v>")
-_RUMUS = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _REF_BARIS = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d+)"')
 _REF_KOLOM = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
 #: sel yang isinya diawali <f> (skema OOXML: <f> selalu mendahului <v> di dalam <c>)
 _SEL_BERUMUS = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*?(?<!/)>\s*<f\b')
 
 
-def _rapikan_jalur(jalur: str) -> str:
+def _tujuan(folder: str, target: str) -> str:
+    """Nama bagian zip yang dirujuk ``Target`` sebuah relasi: mutlak (``/xl/...``) atau relatif
+    terhadap ``folder`` bagian asal relasi; ``.`` dan ``..`` diselesaikan."""
+    jalur = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
     bagian: list[str] = []
     for p in jalur.split("/"):
         if p == "..":
@@ -192,9 +210,9 @@ def _iter_sel(xml: bytes):
 class PaketXlsx:
     """Akses baca ke bagian-bagian xlsx yang sudah lolos :func:`periksa_berkas`."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, zf: zipfile.ZipFile | None = None):
         self.path = Path(path)
-        self._zf = zipfile.ZipFile(self.path)
+        self._zf = zf if zf is not None else zipfile.ZipFile(self.path)
         self._peta: dict[str, str] | None = None
 
     def close(self) -> None:
@@ -236,8 +254,7 @@ class PaketXlsx:
                 t = target.get(s.get(f"{_NS_REL}id"))
                 if not t:
                     continue
-                bagian = t.lstrip("/") if t.startswith("/") else str(PurePosixPath("xl") / t)
-                peta[s.get("name")] = bagian
+                peta[s.get("name")] = _tujuan("xl", t)
             self._peta = peta
         return self._peta
 
@@ -257,10 +274,7 @@ class PaketXlsx:
             for r in self._xml(rels).iter(f"{_NS_PKG}Relationship"):
                 if not (r.get("Type") or "").endswith("/table"):
                     continue
-                target = r.get("Target") or ""
-                jalur = target.lstrip("/") if target.startswith("/") else \
-                    str(PurePosixPath(folder, target))
-                jalur = _rapikan_jalur(jalur)
+                jalur = _tujuan(folder, r.get("Target") or "")
                 if jalur not in nama_ada:
                     continue
                 t = self._xml(jalur)
@@ -303,28 +317,3 @@ class PaketXlsx:
     def sel_berumus(xml: bytes) -> set[str]:
         """Alamat sel yang berumus (cepat: tanpa teks rumusnya)."""
         return {a.decode() for a in _SEL_BERUMUS.findall(xml)}
-
-    @staticmethod
-    def sel_rumus(xml: bytes) -> dict[str, str | None]:
-        """Alamat → teks rumus (``None`` untuk pengikut rumus bersama) untuk sel berumus."""
-        hasil: dict[str, str | None] = {}
-        for attr, isi in _iter_sel(xml):
-            if b"<f" not in isi:
-                continue
-            r = _ATTR_R.search(attr)
-            f = _RUMUS.search(isi)
-            if r and f:
-                teks = f.group(1)
-                hasil[r.group(1).decode()] = teks.decode() if teks else None
-        return hasil
-
-    @staticmethod
-    def nilai_sel(xml: bytes, alamat: set[str]) -> dict[str, str]:
-        """Nilai tersimpan (teks mentah ``<v>``) untuk alamat yang diminta."""
-        hasil = {}
-        for attr, isi in _iter_sel(xml):
-            r = _ATTR_R.search(attr)
-            if r and r.group(1).decode() in alamat:
-                v = _NILAI.search(isi)
-                hasil[r.group(1).decode()] = v.group(1).decode() if v else ""
-        return hasil

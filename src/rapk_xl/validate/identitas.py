@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..calc.parse import parse_angka
-from ..format.spec import INFO, KUNCI_INFO, SATUAN_ANGGARAN, VERSI_FORMAT, rentang_tahun
+from ..format.spec import INFO, KUNCI_INFO, VERSI_FORMAT, rentang_tahun, satuan_anggaran_baku
 from ..io.reader import Bacaan
 from ..reference import cari_unit, saran_unit
 from .katalog import KATALOG, WARNING
@@ -65,7 +65,7 @@ def periksa_info(b: Bacaan) -> list[Temuan]:
               "isi bulan terakhir yang dilaporkan, 1–12 (6 = Juni).")
     if "Satuan Anggaran" in b.info:
         s = b.info["Satuan Anggaran"]
-        if " ".join(str(s or "").split()).casefold() not in {x.casefold() for x in SATUAN_ANGGARAN}:
+        if satuan_anggaran_baku(s) is None:
             t("satuan-anggaran-tidak-sah", "Satuan Anggaran",
               f"Satuan Anggaran '{s or ''}' tidak sah: pilih Rupiah atau Ribu Rupiah.")
     if "Versi Format" in b.info:
@@ -87,9 +87,11 @@ def tabel_tak_terbaca(b: Bacaan) -> set[str]:
             if t.sheet is None or t.sheet.casefold() in rusak or t.spec.sheet.casefold() in rusak}
 
 
-def periksa_struktur(b: Bacaan) -> list[Temuan]:
+def periksa_struktur(b: Bacaan, tak_terbaca: set[str] | None = None) -> list[Temuan]:
+    """Masalah struktur dari pembaca; ``tak_terbaca`` = :func:`tabel_tak_terbaca` bila sudah
+    dihitung."""
     hasil = []
-    if tabel_tak_terbaca(b) >= set(b.tabel):
+    if (tabel_tak_terbaca(b) if tak_terbaca is None else tak_terbaca) >= set(b.tabel):
         return [Temuan("sheet-hilang", None, None,
                        "Workbook ini tidak memuat sheet format RAPK (Info, PK, RAPK, Anggaran, "
                        "Realisasi, Pembilang): bukan workbook dari template rapk-xl. Buat "
@@ -104,9 +106,8 @@ def periksa_struktur(b: Bacaan) -> list[Temuan]:
             hasil.append(Temuan("makro", None, None,
                                 "Workbook berisi makro VBA. Makro tidak dijalankan dan tidak "
                                 "diperlukan; simpan sebagai .xlsx tanpa makro."))
-        for t in b.berkas.tautan_eksternal:
+        if b.berkas.tautan_eksternal:
             hasil.append(Temuan("tautan-eksternal", None, None,
                                 "Workbook bertaut ke workbook lain; nilai dari tautan bisa usang. "
                                 "Putuskan tautannya (Data > Edit Links > Break Link)."))
-            break
     return hasil

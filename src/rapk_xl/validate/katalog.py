@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Aturan", "KATALOG", "aturan", "ERROR", "WARNING"]
+__all__ = ["Aturan", "KATALOG", "ERROR", "WARNING"]
 
 ERROR = "error"
 WARNING = "warning"
@@ -105,7 +105,3 @@ _DAFTAR = [
 ]
 
 KATALOG: dict[str, Aturan] = {i: Aturan(i, t, k, u) for i, t, k, u in _DAFTAR}
-
-
-def aturan(id_: str) -> Aturan:
-    return KATALOG[id_]

@@ -28,7 +28,7 @@ def _tampil(v: object) -> str:
     if v is None or v == "":
         return "kosong"
     if isinstance(v, float):
-        return format_angka(v, 2 if not v.is_integer() else 0)
+        return format_angka(v, None)
     return f"'{v}'"
 
 

@@ -7,6 +7,8 @@ agregat per kelompok); perulangan Python hanya untuk menyusun pesan baris yang b
 """
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
@@ -25,19 +27,18 @@ _KUNCI = ["_f", "Kode Indikator"]
 _BULAN = np.arange(1, 13)
 
 
-def _f(x: float) -> str:
-    return format_angka(x, 0 if float(x).is_integer() else 2)
+#: angka di pesan: tanpa desimal bila bulat, selain itu 2 desimal
+_f = partial(format_angka, desimal=None)
 
 
 class _Kumpul:
     def __init__(self):
         self.hasil: list[tuple[int, Temuan]] = []
 
-    def tambah(self, tp: Tumpukan, idx, kolom: str, aturan: str, pesan: str,
-               severity: str = "") -> None:
+    def tambah(self, tp: Tumpukan, idx, kolom: str, aturan: str, pesan: str) -> None:
         f = int(tp.df.at[idx, "_f"])
         self.hasil.append((f, Temuan(aturan, tp.sheet.get(f) or tp.spec.sheet,
-                                     tp.sel(idx, kolom), pesan, severity)))
+                                     tp.sel(idx, kolom), pesan)))
 
 
 def _terbaca(df: pd.DataFrame, kolom: str) -> pd.Series:
@@ -51,22 +52,16 @@ def _matriks(df: pd.DataFrame, kolom) -> tuple[np.ndarray, np.ndarray]:
     return np.where(terisi, nilai, np.nan), terisi
 
 
-def _pertama(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Baris yang punya True, dan kolom True pertamanya."""
-    return mask.any(axis=1), mask.argmax(axis=1)
+def _pertama(mask: np.ndarray):
+    """Pasangan (baris, kolom True pertamanya) untuk setiap baris yang punya True."""
+    baris = np.flatnonzero(mask.any(axis=1))
+    return zip(baris, mask.argmax(axis=1)[baris])
 
 
 def _sebelumnya(nilai: np.ndarray) -> np.ndarray:
     """Nilai terisi terakhir sebelum setiap bulan (NaN bila belum ada)."""
     ff = pd.DataFrame(nilai).ffill(axis=1).to_numpy()
     return np.hstack([np.full((len(nilai), 1), np.nan), ff[:, :-1]])
-
-
-def _kunci_teks(df: pd.DataFrame) -> pd.Series:
-    """Kunci (berkas, kode) sebagai teks "f|kode": pencocokan isin jauh lebih cepat dari
-    MultiIndex."""
-    kunci = [f"{f}|{k}" for f, k in zip(df["_f"].to_numpy(), df["Kode Indikator"].to_numpy())]
-    return pd.Series(kunci, index=df.index, dtype=object)
 
 
 def _info_pk(pk: pd.DataFrame) -> pd.DataFrame:
@@ -94,7 +89,7 @@ def _gabung_pk(df: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
 def _kunci_tabel(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
     pk = tp["pk"].df
     ada_kode = pk["Kode Indikator"].notna()
-    kunci_pk = set(_kunci_teks(pk[ada_kode]))
+    kunci_pk = set(pk[ada_kode]["_k"])
     for nama in ("pk", "rapk", "realisasi"):
         t = tp[nama]
         d = t.df[t.df["Kode Indikator"].notna()]
@@ -110,7 +105,7 @@ def _kunci_tabel(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
     for nama in ("rapk", "anggaran", "realisasi", "pembilang"):
         t = tp[nama]
         d = t.df[t.df["Kode Indikator"].notna()]
-        asing = d.index[~_kunci_teks(d).isin(kunci_pk)]
+        asing = d.index[~d["_k"].isin(kunci_pk)]
         for idx in asing:
             out.tambah(t, idx, "Kode Indikator", "kode-tidak-di-pk",
                        f"Kode Indikator {d.at[idx, 'Kode Indikator']} tidak ada di sheet PK. "
@@ -118,8 +113,8 @@ def _kunci_tabel(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
     # indikator PK tanpa baris RAPK (kode yang salah bentuk sudah dilaporkan sendiri)
     sah = pk[ada_kode & pk["Kode Indikator"].astype(str).str.match(POLA_KODE_INDIKATOR)]
     rapk = tp["rapk"].df
-    ada = set(_kunci_teks(rapk[rapk["Kode Indikator"].notna()]))
-    for idx in sah.index[~_kunci_teks(sah).isin(ada)]:
+    ada = set(rapk[rapk["Kode Indikator"].notna()]["_k"])
+    for idx in sah.index[~sah["_k"].isin(ada)]:
         out.tambah(tp["pk"], idx, "Kode Indikator", "pk-tidak-di-rapk",
                    f"Indikator {pk.at[idx, 'Kode Indikator']} ada di PK tetapi tidak punya baris di "
                    "sheet RAPK (target bulanan dan anggaran). Tambahkan barisnya di RAPK.")
@@ -177,11 +172,11 @@ def _anggaran(tp: dict[str, Tumpukan], out: _Kumpul) -> None:
     r = tp["rapk"]
     rd = r.df[_terbaca(r.df, "Anggaran") & r.df["Kode Indikator"].notna()]
     berkode = a[a["Kode Indikator"].notna()]
-    jumlah = berkode.loc[kontr_ok].groupby(_kunci_teks(berkode.loc[kontr_ok]))["Kontribusi"].sum()
-    kunci_rd = _kunci_teks(rd)
+    jumlah = berkode.loc[kontr_ok].groupby("_k")["Kontribusi"].sum()
+    kunci_rd = rd["_k"]
     total = kunci_rd.map(jumlah).fillna(0.0).to_numpy(dtype=float)
     beda = np.abs(total - rd["Anggaran"].to_numpy()) > TOL
-    punya = kunci_rd.isin(set(_kunci_teks(berkode))).to_numpy()
+    punya = kunci_rd.isin(set(berkode["_k"])).to_numpy()
     for idx, tot, ada in zip(rd.index[beda], total[beda], punya[beda]):
         kode, ang = rd.at[idx, "Kode Indikator"], rd.at[idx, "Anggaran"]
         if not ada:
@@ -255,16 +250,12 @@ def _pola_target(r: Tumpukan, m: pd.DataFrame, out: _Kumpul) -> None:
         out.tambah(r, idx[i], "B12", "target-kosong",
                    f"Indikator {kode[i]} tidak punya target bulanan (B01–B12 kosong). Isi target "
                    "bulan-bulan yang bertarget.")
-    baris, kol = _pertama(isi & (val > 100) & m["bagian"].to_numpy(dtype=bool)[:, None])
-    for i in np.flatnonzero(baris):
-        j = kol[i]
+    for i, j in _pertama(isi & (val > 100) & m["bagian"].to_numpy(dtype=bool)[:, None]):
         out.tambah(r, idx[i], BULAN_TARGET[j], "target-melebihi-100",
                    f"Target {BULAN_TARGET[j]} indikator {kode[i]} = {_f(val[i, j])}, padahal "
                    "indikator ini persentase (paling besar 100).")
     di_antara = (np.cumsum(isi, axis=1) > 0) & (np.cumsum(isi[:, ::-1], axis=1)[:, ::-1] > 0)
-    baris, kol = _pertama(di_antara & ~isi)
-    for i in np.flatnonzero(baris):
-        j = kol[i]
+    for i, j in _pertama(di_antara & ~isi):
         out.tambah(r, idx[i], BULAN_TARGET[j], "target-bolong",
                    f"Target indikator {kode[i]} terputus: {BULAN_TARGET[j]} kosong di antara "
                    "bulan yang bertarget. Isi targetnya atau pastikan memang tidak ada target.")
@@ -300,9 +291,7 @@ def _pola_target(r: Tumpukan, m: pd.DataFrame, out: _Kumpul) -> None:
     sblm = _sebelumnya(val)
     turun = isi & (val < sblm - EPS) & kum[:, None]
     turun[:, 11] &= ~jumlah
-    baris, kol = _pertama(turun)
-    for i in np.flatnonzero(baris):
-        j = kol[i]
+    for i, j in _pertama(turun):
         out.tambah(r, idx[i], BULAN_TARGET[j], "kumulatif-turun",
                    f"Indikator {kode[i]} berjenis Kumulatif, tetapi target {BULAN_TARGET[j]} "
                    f"({_f(val[i, j])}) lebih kecil dari bulan sebelumnya ({_f(sblm[i, j])}). "
@@ -314,9 +303,7 @@ def _pola_target(r: Tumpukan, m: pd.DataFrame, out: _Kumpul) -> None:
                    f"B12 indikator {kode[i]} ({isi12}) harus sama dengan Target tahunan di PK "
                    f"({_f(target[i])}) untuk jenis Kumulatif.")
     # Akhir Tahun: hanya B12
-    baris, kol = _pertama(isi[:, :11] & akhir[:, None])
-    for i in np.flatnonzero(baris):
-        j = kol[i]
+    for i, j in _pertama(isi[:, :11] & akhir[:, None]):
         out.tambah(r, idx[i], BULAN_TARGET[j], "akhir-tahun-sebelum-b12",
                    f"Indikator {kode[i]} berjenis Akhir Tahun, tetapi bertarget di "
                    f"{BULAN_TARGET[j]}. Indikator Akhir Tahun hanya bertarget di B12; ubah "
@@ -365,16 +352,15 @@ def _realisasi(tp: dict[str, Tumpukan], out: _Kumpul, periode: dict[int, int | N
     # indikator PK tanpa baris realisasi, padahal sudah ada bulan bertarget s.d. Periode
     p = pk[pk["Kode Indikator"].notna()].reset_index(names="idx").merge(isi_t, on=_KUNCI, how="inner")
     p = p.merge(info[[*_KUNCI, "jenis"]], on=_KUNCI, how="left")
-    p = p[~_kunci_teks(p).isin(set(_kunci_teks(d)))]
+    p = p[~p["_k"].isin(set(d["_k"]))]
     if not p.empty:
         per = p["_f"].map(periode).to_numpy(dtype=float)
         perlu = (p[kolom_t].to_numpy(dtype=bool) & (_BULAN[None, :] <= per[:, None])
                  & ~((p["jenis"] == "Akhir Tahun").to_numpy()[:, None] & (_BULAN[None, :] < 12)))
-        baris, kol = _pertama(perlu)
-        for i in np.flatnonzero(baris):
+        for i, j in _pertama(perlu):
             out.tambah(tp["pk"], p["idx"].iat[i], "Kode Indikator", "pk-tidak-di-realisasi",
                        f"Indikator {p['Kode Indikator'].iat[i]} belum punya baris di sheet "
-                       f"Realisasi, padahal sudah bertarget sejak {BULAN_TARGET[kol[i]]}. "
+                       f"Realisasi, padahal sudah bertarget sejak {BULAN_TARGET[j]}. "
                        "Tambahkan baris realisasinya.")
     _pembilang(tp, d, out)
 
@@ -400,22 +386,17 @@ def _bulan_realisasi(re_: Tumpukan, m: pd.DataFrame, kolom_t: list[str], out: _K
         out.tambah(re_, idx[i], b, "realisasi-setelah-periode",
                    f"Realisasi {b} indikator {kode[i]} terisi, padahal Periode di Info baru "
                    f"{int(per[i])}. Kosongkan bulan setelah Periode, atau perbarui Periode.")
-    baris, kol = _pertama((val > 100) & m["bagian"].to_numpy(dtype=bool)[:, None])
-    for i in np.flatnonzero(baris):
-        j = kol[i]
+    for i, j in _pertama((val > 100) & m["bagian"].to_numpy(dtype=bool)[:, None]):
         out.tambah(re_, idx[i], BULAN_REALISASI[j], "realisasi-tidak-wajar",
                    f"Realisasi {BULAN_REALISASI[j]} indikator {kode[i]} = {_f(val[i, j])}%, padahal "
                    "persentase bagian tidak mungkin lebih dari 100.")
-    baris, kol = _pertama(val < 0)
-    for i in np.flatnonzero(baris):
-        j = kol[i]
+    for i, j in _pertama(val < 0):
         out.tambah(re_, idx[i], BULAN_REALISASI[j], "realisasi-tidak-wajar",
                    f"Realisasi {BULAN_REALISASI[j]} indikator {kode[i]} negatif ({_f(val[i, j])}).")
     kum = (m["jenis"] == "Kumulatif").to_numpy()
-    baris, kol = _pertama(~np.isnan(val) & (val < _sebelumnya(val) - EPS) & kum[:, None])
-    for i in np.flatnonzero(baris):
-        out.tambah(re_, idx[i], BULAN_REALISASI[kol[i]], "realisasi-kumulatif-turun",
-                   f"Realisasi Kumulatif indikator {kode[i]} turun di {BULAN_REALISASI[kol[i]]} "
+    for i, j in _pertama(~np.isnan(val) & (val < _sebelumnya(val) - EPS) & kum[:, None]):
+        out.tambah(re_, idx[i], BULAN_REALISASI[j], "realisasi-kumulatif-turun",
+                   f"Realisasi Kumulatif indikator {kode[i]} turun di {BULAN_REALISASI[j]} "
                    "(realisasi kumulatif adalah total sejak Januari).")
 
 
@@ -432,8 +413,8 @@ def _pembilang(tp: dict[str, Tumpukan], d: pd.DataFrame, out: _Kumpul) -> None:
                    "= 0; a / b tidak dapat dihitung.")
     q = q[q["Penyebut"] != 0]
     val, _ = _matriks(d, BULAN_REALISASI)
-    posisi = pd.Series(np.arange(len(d)), index=_kunci_teks(d).to_numpy())
-    pos = _kunci_teks(q).map(posisi).to_numpy(dtype=float)
+    posisi = pd.Series(np.arange(len(d)), index=d["_k"].to_numpy())
+    pos = q["_k"].map(posisi).to_numpy(dtype=float)
     ada = ~np.isnan(pos)
     bln = q["Bulan"].to_numpy(dtype=int) - 1
     nyata = np.full(len(q), np.nan)

@@ -78,16 +78,13 @@ def skema_tabel(kunci: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(kolom, name=t.nama, strict=False, coerce=False)
 
 
-def _fmt(x: float) -> str:
-    return format_angka(x, 0 if float(x).is_integer() else 2)
-
-
 def _pesan(aturan: str, k: Kolom, mentah: object, galat: object, kode: object) -> str:
     nilai = "" if mentah is None else str(mentah)
     ind = f" (indikator {kode})" if kode else ""
     if aturan == "angka-sebagai-teks":
-        return (f"{k.nama} berisi teks '{nilai}' yang tampak seperti angka; terbaca "
-                f"{_fmt(parse_angka(nilai).nilai)}. Ketik ulang sebagai angka (tanpa apostrof).")
+        terbaca = format_angka(parse_angka(nilai).nilai, None)
+        return (f"{k.nama} berisi teks '{nilai}' yang tampak seperti angka; terbaca {terbaca}. "
+                "Ketik ulang sebagai angka (tanpa apostrof).")
     if aturan == "angka-ambigu":
         a = parse_angka(nilai)
         dua = " atau ".join(format_angka(v, 3 if not v.is_integer() else 0) for v in a.kemungkinan)
@@ -137,7 +134,7 @@ def periksa_sel(tumpukan: dict[str, Tumpukan]) -> list[tuple[int, Temuan]]:
         except pa.errors.SchemaErrors as e:
             gagal = e.failure_cases
         gagal = gagal[gagal["index"].notna()]
-        kode_ind = tp.df["Kode Indikator"] if "Kode Indikator" in tp.df else None
+        kode_ind = tp.df["Kode Indikator"]  # setiap tabel data punya Kode Indikator
         for kolom, cek, nilai, idx in zip(gagal["column"], gagal["check"], gagal["failure_case"],
                                          gagal["index"]):
             idx = int(idx)
@@ -152,7 +149,7 @@ def periksa_sel(tumpukan: dict[str, Tumpukan]) -> list[tuple[int, Temuan]]:
             galat = tp.df.at[idx, nama + "|galat"] if nama + "|galat" in tp.df else None
             if isinstance(galat, float) and math.isnan(galat):
                 galat = None
-            kode = kode_ind[idx] if kode_ind is not None and nama != "Kode Indikator" else None
+            kode = kode_ind[idx] if nama != "Kode Indikator" else None
             hasil.append((f, Temuan(aturan, tp.sheet.get(f) or t.sheet, tp.sel(idx, nama),
                                     _pesan(aturan, k, mentah, galat, kode))))
     return hasil

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .katalog import ERROR, KATALOG, WARNING
 
@@ -32,14 +31,16 @@ class Temuan:
                 "cell": self.cell, "message": self.message}
 
 
+#: urutan katalog = urutan kelompok pemeriksaan
+_POSISI = {id_: i for i, id_ in enumerate(KATALOG)}
+
+
 def _kunci_urut(t: Temuan):
-    from .katalog import _DAFTAR  # urutan katalog = urutan kelompok pemeriksaan
-    posisi = {r[0]: i for i, r in enumerate(_DAFTAR)}
     baris = 0
     if t.cell:
         angka = "".join(ch for ch in t.cell.split(":")[0] if ch.isdigit())
         baris = int(angka) if angka else 0
-    return (0 if t.severity == ERROR else 1, posisi.get(t.rule, 999), t.sheet or "", baris,
+    return (0 if t.severity == ERROR else 1, _POSISI.get(t.rule, 999), t.sheet or "", baris,
             t.cell or "")
 
 
@@ -93,13 +94,6 @@ class Laporan:
     @property
     def ada_error(self) -> bool:
         return any(f.errors for f in self.files)
-
-    def berkas(self, nama: str | Path) -> HasilBerkas:
-        nama = str(nama)
-        for f in self.files:
-            if f.file == nama or Path(f.file).name == Path(nama).name:
-                return f
-        raise KeyError(nama)
 
     def ke_dict(self) -> dict:
         return {"files": [f.ke_dict() for f in self.files]}

@@ -1,8 +1,9 @@
 """Tabel banyak workbook ditumpuk menjadi satu DataFrame per tabel, dengan nilai bertipe.
 
 Validasi 103 workbook = satu validasi atas tabel tumpukan, bukan 103 validasi. Setiap baris
-membawa ``_f`` (nomor berkas), ``_r`` (baris Excel) dan ``_i`` (urutan dalam tabelnya);
-alamat sel didapat dari ``huruf[_f][kolom]``.
+membawa ``_f`` (nomor berkas), ``_r`` (baris Excel) dan ``_k`` (kunci teks
+``"<_f>|<Kode Indikator>"`` untuk mencocokkan baris antartabel); alamat sel didapat dari
+``huruf[_f][kolom]``.
 
 Untuk kolom angka dan nilai, ``<kolom>`` berisi float (NaN bila tak terbaca) dan
 ``<kolom>|st`` status sel:
@@ -27,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..calc.parse import Status, parse_angka_array
-from ..calc.rules import SKALA_OPINI
+from ..calc.rules import baca_nilai_array
 from ..format.spec import TABEL_DATA, Tabel
 from ..io.reader import Bacaan
 
@@ -38,7 +39,6 @@ ST = "|st"
 _TEKS_KUNCI = {"Sasaran", "Komponen", "Sub Komponen", "Indikator"}
 _STATUS = {Status.OK: "ok", Status.KOSONG: "kosong", Status.AMBIGU: "ambigu",
            Status.BUKAN_ANGKA: "bukan"}
-_PROGRES = re.compile(r"^\s*progres{1,2}\b", re.IGNORECASE)
 _ALAMAT = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
@@ -47,7 +47,7 @@ class Tumpukan:
     """Satu tabel dari banyak berkas."""
 
     spec: Tabel
-    df: pd.DataFrame  # kolom spec bertipe + "|st" + _f, _r, _i + kolom tambahan mentah
+    df: pd.DataFrame  # kolom spec bertipe + "|st" (+ "|galat") + _f, _r, _k
     mentah: pd.DataFrame  # nilai apa adanya (object), indeks sama dengan df
     huruf: dict[int, dict[str, str]] = field(default_factory=dict)
     sheet: dict[int, str | None] = field(default_factory=dict)
@@ -90,22 +90,20 @@ def _ada_isi(s: pd.Series) -> pd.Series:
 
 def _angka(kolom: pd.Series, jenis: str, realisasi: bool) -> tuple[np.ndarray, np.ndarray]:
     nilai = kolom.to_numpy(dtype=object)
-    x, st = parse_angka_array(nilai)
+    if jenis == "nilai":  # opini dan "Progres NN%" dibaca oleh mesin hitung
+        x, st, opini, progres = baca_nilai_array(nilai)
+        progres &= realisasi
+    else:
+        x, st = parse_angka_array(nilai)
+        opini = progres = np.zeros(len(nilai), dtype=bool)
     status = np.full(len(nilai), "ok", dtype=object)
     for s, kode in _STATUS.items():
         if kode != "ok":
             status[st == s] = kode
-    for i in np.flatnonzero(np.fromiter((type(v) is str for v in nilai), bool, len(nilai))):
-        v, kode = nilai[i], status[i]
-        if kode == "ok":
-            kode = "teks"
-        elif kode == "bukan" and jenis == "nilai":
-            k = " ".join(v.split()).upper()
-            if k in SKALA_OPINI:
-                x[i], kode = SKALA_OPINI[k], "opini"
-            elif realisasi and _PROGRES.match(v):
-                kode = "progres"
-        status[i] = kode
+    teks = np.fromiter((type(v) is str for v in nilai), bool, len(nilai))
+    status[teks & (st == Status.OK)] = "teks"
+    status[opini] = "opini"
+    status[progres] = "progres"
     return x, status
 
 
@@ -149,7 +147,6 @@ def tumpuk(bacaan: list[Bacaan]) -> dict[str, Tumpukan]:
         df = pd.DataFrame({
             "_f": np.repeat(np.arange(len(tabel)), panjang),
             "_r": np.concatenate(baris).astype(int) if baris else np.empty(0, int),
-            "_i": np.concatenate([np.arange(n) for n in panjang]) if baris else np.empty(0, int),
         }, index=mentah.index)
         for k in t.kolom:
             if k.jenis in ("angka", "bulat", "nilai"):
@@ -160,10 +157,9 @@ def tumpuk(bacaan: list[Bacaan]) -> dict[str, Tumpukan]:
                 df[k.nama] = _ada_isi(mentah[k.nama])
             else:
                 df[k.nama] = teks_kolom(mentah[k.nama])
-                if k.jenis == "kode":
-                    df[k.nama + "|angka"] = mentah[k.nama].map(
-                        lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
-                        and v == v)
+        kunci = [f"{f}|{kode}" for f, kode in zip(df["_f"].to_numpy(),
+                                                  df["Kode Indikator"].to_numpy())]
+        df["_k"] = pd.Series(kunci, index=df.index, dtype=object)
         for f, b in enumerate(bacaan):
             _galat_ke_status(df, t, b, f, huruf[f])
         hasil[t.kunci] = Tumpukan(t, df, mentah, huruf, sheet)

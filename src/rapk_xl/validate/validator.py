@@ -151,15 +151,16 @@ def validasi_bacaan(bacaan: list[Bacaan], nama: list[str] | None = None) -> Lapo
     """Validasi workbook yang sudah terbaca (dari berkas atau dari Excel lewat xlwings)."""
     nama = nama or [str(b.path or f"workbook-{i + 1}") for i, b in enumerate(bacaan)]
     hasil = []
-    periode = {}
+    periode, tak_terbaca = {}, {}
     for i, b in enumerate(bacaan):
         unit, tahun, per = _identitas(b)
         hasil.append(HasilBerkas(nama[i], unit, tahun, per))
         periode[i] = per if per is not None and 1 <= per <= 12 else None
-        for periksa in (periksa_struktur, periksa_info, periksa_rumus):
+        tak_terbaca[i] = tabel_tak_terbaca(b)
+        hasil[i].findings += _aman(periksa_struktur, b, tak_terbaca[i])
+        for periksa in (periksa_info, periksa_rumus):
             hasil[i].findings += _aman(periksa, b)
     tp = tumpuk(bacaan)
-    tak_terbaca = {i: tabel_tak_terbaca(b) for i, b in enumerate(bacaan)}
     for f, t in [*_aman_semua(periksa_sel, len(bacaan), tp),
                  *_aman_semua(periksa_silang, len(bacaan), tp, periode, tak_terbaca)]:
         hasil[f].findings.append(t)
