@@ -9,8 +9,8 @@ import pandas as pd
 
 from rapk_xl.format import DataRAPK
 
-BULAN = [f"B{i:02d}" for i in range(1, 13)]
-REAL = [f"R{i:02d}" for i in range(1, 13)]
+BULAN = [f"b{i:02d}" for i in range(1, 13)]
+REAL = [f"r{i:02d}" for i in range(1, 13)]
 
 PK = [  # No, Perspektif, Sasaran, Kode, Indikator, Satuan, Jenis, Polaritas, IKU, Bobot, Target
     (1, "Stakeholder", "Obat aman", "1.01", "Persentase Obat yang memenuhi syarat", "%", "Tetap", "Positif", "Ya", None, 90),
@@ -44,24 +44,24 @@ REALISASI = {
 
 
 def data_bersih() -> DataRAPK:
-    pk = pd.DataFrame(PK, columns=["No Sasaran", "Perspektif", "Sasaran", "Kode Indikator",
-                                   "Indikator", "Satuan", "Jenis Target", "Polaritas", "IKU",
-                                   "Bobot", "Target"])
-    ind = dict(zip(pk["Kode Indikator"], pk["Indikator"]))
-    rapk = pd.DataFrame([{"Kode Indikator": k, "Indikator": ind[k], **dict(zip(BULAN, v)),
-                          "Anggaran": sum(a[7] for a in ANGGARAN if a[0] == k)}
+    pk = pd.DataFrame(PK, columns=["no_sasaran", "perspektif", "sasaran", "kode_indikator",
+                                   "indikator", "satuan", "jenis_target", "polaritas", "iku",
+                                   "bobot", "target"])
+    ind = dict(zip(pk["kode_indikator"], pk["indikator"]))
+    rapk = pd.DataFrame([{"kode_indikator": k, "indikator": ind[k], **dict(zip(BULAN, v)),
+                          "anggaran": sum(a[7] for a in ANGGARAN if a[0] == k)}
                          for k, v in TARGET.items()])
-    anggaran = pd.DataFrame(ANGGARAN, columns=["Kode Indikator", "No", "Kode RO", "Rincian Output",
-                                               "Komponen", "Sub Komponen", "Pagu", "Kontribusi",
-                                               "Realisasi Anggaran"])
-    realisasi = pd.DataFrame([{"Kode Indikator": k, "Indikator": ind[k],
-                               **dict(zip(REAL, v + [None] * (12 - len(v)))), "Keterangan": None}
+    anggaran = pd.DataFrame(ANGGARAN, columns=["kode_indikator", "no", "kode_ro", "rincian_output",
+                                               "komponen", "sub_komponen", "pagu", "kontribusi",
+                                               "realisasi_anggaran"])
+    realisasi = pd.DataFrame([{"kode_indikator": k, "indikator": ind[k],
+                               **dict(zip(REAL, v + [None] * (12 - len(v)))), "keterangan": None}
                               for k, v in REALISASI.items()])
-    realisasi.loc[2, "Keterangan"] = "Progres 45%"
+    realisasi.loc[2, "keterangan"] = "Progres 45%"
     pembilang = pd.DataFrame([("1.01", 6, 131, 144.0)],
-                             columns=["Kode Indikator", "Bulan", "Pembilang", "Penyebut"])
+                             columns=["kode_indikator", "bulan", "pembilang", "penyebut"])
     # 131 / 144 × 100 = 90,97 (dibulatkan 2 desimal) = R06 indikator 1.01
-    info = {"Unit Kerja": "Balai POM di Jember", "Tahun": 2024, "Periode": 6,
-            "Satuan Anggaran": "Rupiah", "Versi Format": 1}
+    info = {"unit_kerja": "Balai POM di Jember", "tahun": 2024, "periode": 6,
+            "satuan_anggaran": "Rupiah", "versi_format": 1}
     return DataRAPK(info, {"pk": pk, "rapk": rapk, "anggaran": anggaran,
                            "realisasi": realisasi, "pembilang": pembilang})

@@ -17,12 +17,12 @@ import pandas as pd
 from bersih import data_bersih
 from rapk_xl.io.writer import tulis_workbook
 
-UANG = ["Pagu", "Kontribusi", "Realisasi Anggaran"]
+UANG = ["pagu", "kontribusi", "realisasi_anggaran"]
 
 
 def varian(unit: str, **ubah):
     d = data_bersih()
-    d.info["Unit Kerja"] = unit
+    d.info["unit_kerja"] = unit
     for k, v in ubah.items():
         d.info[k] = v
     return d
@@ -34,30 +34,30 @@ def jember(**ubah):
 
 def realisasi_101(d, nilai: float):
     """R06 indikator 1.01 = ``nilai``, dengan pembilang/penyebut yang cocok (nilai / 100)."""
-    d.realisasi.loc[d.realisasi["Kode Indikator"] == "1.01", "R06"] = nilai
-    d.pembilang.loc[0, ["Pembilang", "Penyebut"]] = [nilai, 100]
+    d.realisasi.loc[d.realisasi["kode_indikator"] == "1.01", "r06"] = nilai
+    d.pembilang.loc[0, ["pembilang", "penyebut"]] = [nilai, 100]
     return d
 
 
 def banggai():
     # ejaan satuan tidak baku tetap dikenali (validator pun menerimanya)
-    d = varian("Loka POM di Kabupaten Banggai", **{"Satuan Anggaran": "ribu  rupiah"})
+    d = varian("Loka POM di Kabupaten Banggai", **{"satuan_anggaran": "ribu  rupiah"})
     realisasi_101(d, 72)
     for k in UANG:
         d.anggaran[k] = d.anggaran[k] / 1000
-    d.rapk["Anggaran"] = d.rapk["Anggaran"] / 1000
+    d.rapk["anggaran"] = d.rapk["anggaran"] / 1000
     return d
 
 
 def jambi():
     d = varian("Balai POM di Jambi")
-    d.anggaran["Realisasi Anggaran"] = d.anggaran["Realisasi Anggaran"] * 2
+    d.anggaran["realisasi_anggaran"] = d.anggaran["realisasi_anggaran"] * 2
     return d
 
 
 def ambon():
     d = varian("Balai POM di Ambon")
-    d.pk.loc[1, "Kode Indikator"] = "1.01"
+    d.pk.loc[1, "kode_indikator"] = "1.01"
     return d
 
 

@@ -205,7 +205,7 @@ def test_pilih_tata_letak():
     assert cetak.pilih_tata_letak(muat_sampel("bpom_2024")) is cetak.NASIONAL
     assert cetak.pilih_tata_letak(muat_sampel("balai_pom_jember_2024")) is cetak.UPT
     data = muat_sampel("balai_pom_jember_2024")
-    data.anggaran["Komponen"] = None  # tanpa Komponen sama sekali: tata letak nasional
+    data.anggaran["komponen"] = None  # tanpa Komponen sama sekali: tata letak nasional
     assert cetak.pilih_tata_letak(data) is cetak.NASIONAL
 
 
@@ -228,18 +228,18 @@ def test_pengaturan_cetak(cetakan):
 
 def _data_jahat() -> DataRAPK:
     jahat = '=HYPERLINK("http://x","klik")'
-    pk = pd.DataFrame([{"No Sasaran": 1, "Sasaran": "+1", "Kode Indikator": "1.01",
-                        "Indikator": "Indikator biasa"}])
+    pk = pd.DataFrame([{"no_sasaran": 1, "sasaran": "+1", "kode_indikator": "1.01",
+                        "indikator": "Indikator biasa"}])
     rapk = pd.DataFrame([
-        {"Kode Indikator": "1.01", "Indikator": "Indikator biasa", "B01": "=1+1", "B12": 90,
-         "Anggaran": 100},
-        {"Kode Indikator": "=A1", "Indikator": jahat, "B12": "@SUM(A1)", "Anggaran": "=9"}])
-    anggaran = pd.DataFrame([{"Kode Indikator": "1.01", "No": 1, "Kode RO": "=2+2",
-                              "Rincian Output": "-1", "Komponen": jahat,
-                              "Sub Komponen": "+1", "Pagu": 100, "Kontribusi": "=5*5"}])
-    info = {"Unit Kerja": "=Balai", "Tahun": 2024, "Satuan Anggaran": "Rupiah",
-            "Tempat": "=cmd", "Tanggal": dt.date(2024, 6, 20),
-            "Jabatan Penandatangan": "+Kepala", "Nama Penandatangan": jahat}
+        {"kode_indikator": "1.01", "indikator": "Indikator biasa", "b01": "=1+1", "b12": 90,
+         "anggaran": 100},
+        {"kode_indikator": "=A1", "indikator": jahat, "b12": "@SUM(A1)", "anggaran": "=9"}])
+    anggaran = pd.DataFrame([{"kode_indikator": "1.01", "no": 1, "kode_ro": "=2+2",
+                              "rincian_output": "-1", "komponen": jahat,
+                              "sub_komponen": "+1", "pagu": 100, "kontribusi": "=5*5"}])
+    info = {"unit_kerja": "=Balai", "tahun": 2024, "satuan_anggaran": "Rupiah",
+            "tempat": "=cmd", "tanggal": dt.date(2024, 6, 20),
+            "jabatan_penandatangan": "+Kepala", "nama_penandatangan": jahat}
     return DataRAPK(info, {"pk": pk, "rapk": rapk, "anggaran": anggaran})
 
 

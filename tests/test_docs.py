@@ -1,26 +1,42 @@
 """Dokumentasi tetap benar: setiap sheet, tabel dan header kontrak tertulis di docs/format.md."""
+import importlib.util
 from pathlib import Path
 
 from rapk_xl.format.spec import KUNCI_INFO, TABEL
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+AKAR = Path(__file__).resolve().parents[1]
+DOCS = AKAR / "docs"
 
 
-def test_format_md_memuat_semua_sheet_tabel_header():
+def _skrip_docs():
+    spec = importlib.util.spec_from_file_location("docs_skrip", AKAR / "scripts" / "docs.py")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    return modul
+
+
+def test_format_md_dibangkitkan_dari_spec():
+    from rapk_xl.format.dokumen import format_md
     teks = (DOCS / "format.md").read_text(encoding="utf-8")
+    assert teks == format_md(), "docs/format.md usang: jalankan .venv/bin/python scripts/docs.py"
+    # dan memang memuat setiap sheet, tabel, header dan id bidang spec
     for t in TABEL:
         assert f"`{t.sheet}`" in teks and f"`{t.nama}`" in teks, t.nama
-        for h in t.semua_header:
-            assert f"`{h}`" in teks, (t.nama, h)
+        for k in t.kolom:
+            assert f"`{k.nama}`" in teks, (t.nama, k.nama)
+            if t is not TABEL[0]:
+                assert f"`{k.id}`" in teks, (t.nama, k.id)
     for k in KUNCI_INFO:
-        assert f"`{k.kunci}`" in teks
+        assert f"`{k.kunci}`" in teks and f"`{k.id}`" in teks
 
 
-def test_validasi_md_memuat_semua_aturan():
+def test_validasi_md_dibangkitkan_dari_register():
     from rapk_xl.validate.katalog import KATALOG
     teks = (DOCS / "validasi.md").read_text(encoding="utf-8")
+    assert teks == _skrip_docs().validasi_md(teks), \
+        "docs/validasi.md usang: jalankan .venv/bin/python scripts/docs.py"
     for a in KATALOG.values():
-        assert f"`{a.id}`" in teks, a.id
+        assert f"| `{a.id}` |" in teks, a.id
 
 
 def test_cli_md_memuat_setiap_perintah_dan_opsinya():

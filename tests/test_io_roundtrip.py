@@ -7,38 +7,38 @@ import pandas as pd
 import pytest
 
 from rapk_xl.format import DataRAPK
-from rapk_xl.format.spec import BULAN_TARGET, RAPK
+from rapk_xl.format.spec import ID_TARGET, RAPK
 from rapk_xl.io.reader import baca_workbook, ke_data
 from rapk_xl.io.writer import tulis_template, tulis_workbook
 
 
 def _data():
     pk = pd.DataFrame({
-        "No Sasaran": [1, 1, 2], "Perspektif": ["Stakeholder", "Stakeholder", None],
-        "Sasaran": ["Obat aman", "Obat aman", "KIE efektif"],
-        "Kode Indikator": ["1.01", "1.02", "2.01"],
-        "Indikator": ["Persentase Obat yang memenuhi syarat", "Indeks kepatuhan",
+        "no_sasaran": [1, 1, 2], "perspektif": ["Stakeholder", "Stakeholder", None],
+        "sasaran": ["Obat aman", "Obat aman", "KIE efektif"],
+        "kode_indikator": ["1.01", "1.02", "2.01"],
+        "indikator": ["Persentase Obat yang memenuhi syarat", "Indeks kepatuhan",
                       "=HYPERLINK(\"http://contoh\")"],  # teks berbahaya tetap teks
-        "Satuan": ["%", "Indeks", "%"], "Jenis Target": ["Tetap", "Akhir Tahun", "Kumulatif"],
-        "Polaritas": ["Positif", "Positif", "Negatif"], "IKU": ["Ya", "Tidak", None],
-        "Bobot": [None, None, 1.5], "Target": [90, 86, "WTP"],
+        "satuan": ["%", "Indeks", "%"], "jenis_target": ["Tetap", "Akhir Tahun", "Kumulatif"],
+        "polaritas": ["Positif", "Positif", "Negatif"], "iku": ["Ya", "Tidak", None],
+        "bobot": [None, None, 1.5], "target": [90, 86, "WTP"],
     })
-    bulan = {b: [] for b in BULAN_TARGET}
-    for b in BULAN_TARGET:
-        bulan[b] = [90 if b != "B01" else None, "-" if b != "B12" else 86, int(b[1:]) * 5]
-    rapk = pd.DataFrame({"Kode Indikator": ["1.01", "1.02", "2.01"],
-                         "Indikator": ["Persentase Obat yang memenuhi syarat", "Indeks kepatuhan",
-                                       "KIE"], **bulan, "Anggaran": [62_210_400, 1000, 2000]})
+    bulan = {b: [] for b in ID_TARGET}
+    for b in ID_TARGET:
+        bulan[b] = [90 if b != "b01" else None, "-" if b != "b12" else 86, int(b[1:]) * 5]
+    rapk = pd.DataFrame({"kode_indikator": ["1.01", "1.02", "2.01"],
+                         "indikator": ["Persentase Obat yang memenuhi syarat", "Indeks kepatuhan",
+                                       "KIE"], **bulan, "anggaran": [62_210_400, 1000, 2000]})
     anggaran = pd.DataFrame({
-        "Kode Indikator": ["1.01", "1.02", "2.01"], "No": [1, 1, 1],
-        "Kode RO": ["DR.3165.QIA.005", "3165.QIA.001", "WA.6384.EBA.994"],
-        "Rincian Output": ["Sampel", "Sampel makanan", "Layanan Perkantoran"],
-        "Komponen": ["055 - Pengujian", None, "001 - Gaji"],
-        "Sub Komponen": ["A - Pengadaan Sampel", None, "A - Pembayaran gaji"],
-        "Pagu": [77_763_000, None, 2000], "Kontribusi": [62_210_400, "1.000", 2000],
-        "Realisasi Anggaran": [15_553_000, None, 0]})
-    return DataRAPK({"Unit Kerja": "Balai POM di Jember", "Tahun": 2024, "Periode": 6,
-                     "Satuan Anggaran": "Rupiah", "Versi Format": 1},
+        "kode_indikator": ["1.01", "1.02", "2.01"], "no": [1, 1, 1],
+        "kode_ro": ["DR.3165.QIA.005", "3165.QIA.001", "WA.6384.EBA.994"],
+        "rincian_output": ["Sampel", "Sampel makanan", "Layanan Perkantoran"],
+        "komponen": ["055 - Pengujian", None, "001 - Gaji"],
+        "sub_komponen": ["A - Pengadaan Sampel", None, "A - Pembayaran gaji"],
+        "pagu": [77_763_000, None, 2000], "kontribusi": [62_210_400, "1.000", 2000],
+        "realisasi_anggaran": [15_553_000, None, 0]})
+    return DataRAPK({"unit_kerja": "Balai POM di Jember", "tahun": 2024, "periode": 6,
+                     "satuan_anggaran": "Rupiah", "versi_format": 1},
                     {"pk": pk, "rapk": rapk, "anggaran": anggaran})
 
 
@@ -64,15 +64,15 @@ def test_data_kembali_sama(berkas):
         for kolom in asli.tabel[k].columns:
             for i, v in enumerate(asli.tabel[k][kolom]):
                 assert _sama(df[kolom][i], v), (k, kolom, i, df[kolom][i], v)
-    assert b.info["Unit Kerja"] == "Balai POM di Jember" and b.info["Periode"] == 6
+    assert b.info["unit_kerja"] == "Balai POM di Jember" and b.info["periode"] == 6
 
 
 def test_teks_tetap_teks(berkas):
     b = baca_workbook(berkas)
-    assert b["pk"].df["Indikator"][2] == '=HYPERLINK("http://contoh")'
-    assert b["anggaran"].df["Kontribusi"][1] == "1.000"   # teks diketik, bukan 1000
-    assert b["rapk"].df["B02"][1] == "-"
-    assert b["pk"].df["Target"][2] == "WTP"
+    assert b["pk"].df["indikator"][2] == '=HYPERLINK("http://contoh")'
+    assert b["anggaran"].df["kontribusi"][1] == "1.000"   # teks diketik, bukan 1000
+    assert b["rapk"].df["b02"][1] == "-"
+    assert b["pk"].df["target"][2] == "WTP"
     ws = openpyxl.load_workbook(berkas)["PK"]
     assert ws["E8"].data_type == "s"   # tidak pernah menjadi rumus
 
@@ -81,10 +81,10 @@ def test_alamat_sel(berkas):
     b = baca_workbook(berkas)
     rapk = b["rapk"]
     # baris data pertama = baris 6; B05 kolom ke-7 (G); Anggaran kolom ke-15 (O)
-    assert rapk.sel(0, "B05") == "G6"
-    assert rapk.sel(2, "Anggaran") == "O8"
-    assert b["anggaran"].sel(1, "Kontribusi") == "H7"
-    assert b.info_sel["Periode"] == "B7"
+    assert rapk.sel(0, "b05") == "G6"
+    assert rapk.sel(2, "anggaran") == "O8"
+    assert b["anggaran"].sel(1, "kontribusi") == "H7"
+    assert b.info_sel["periode"] == "B7"
 
 
 def test_sisip_baris_di_tengah_tabel_dan_angka_sebagai_teks(berkas):
@@ -94,10 +94,10 @@ def test_sisip_baris_di_tengah_tabel_dan_angka_sebagai_teks(berkas):
     ws["A7"], ws["B7"], ws["G7"], ws["O7"] = "1.03", "Indikator sisipan", "75", 500
     wb.save(berkas)
     rapk = baca_workbook(berkas)["rapk"]
-    assert list(rapk.df["Kode Indikator"]) == ["1.01", "1.03", "1.02", "2.01"]
-    assert rapk.df["B05"][1] == "75"             # angka diketik sebagai teks: tetap teks
-    assert rapk.sel(1, "B05") == "G7"
-    assert rapk.sel(3, "Anggaran") == "O9"       # baris terakhir, di luar definisi tabel lama
+    assert list(rapk.df["kode_indikator"]) == ["1.01", "1.03", "1.02", "2.01"]
+    assert rapk.df["b05"][1] == "75"             # angka diketik sebagai teks: tetap teks
+    assert rapk.sel(1, "b05") == "G7"
+    assert rapk.sel(3, "anggaran") == "O9"       # baris terakhir, di luar definisi tabel lama
 
 
 def test_tabel_diperpanjang_di_bawah(berkas):
@@ -108,7 +108,7 @@ def test_tabel_diperpanjang_di_bawah(berkas):
     ws["A10"], ws["C10"], ws["H10"] = "2.01", "DR.3165.QIA.005", 20
     wb.save(berkas)
     a = baca_workbook(berkas)["anggaran"]
-    assert len(a.df) == 5 and a.sel(4, "Kontribusi") == "H10"
+    assert len(a.df) == 5 and a.sel(4, "kontribusi") == "H10"
 
 
 def test_kolom_dipindah_dibaca_menurut_header(berkas):
@@ -119,9 +119,9 @@ def test_kolom_dipindah_dibaca_menurut_header(berkas):
     wb.save(berkas)
     b = baca_workbook(berkas)
     a = b["anggaran"]
-    assert a.df["Pagu"][0] == 77_763_000 and a.df["Kontribusi"][0] == 62_210_400
-    assert a.sel(0, "Kontribusi") == "G6"
-    assert [m.kode for m in b.masalah] == ["header-dipindah"]
+    assert a.df["pagu"][0] == 77_763_000 and a.df["kontribusi"][0] == 62_210_400
+    assert a.sel(0, "kontribusi") == "G6"
+    assert [m.rule for m in b.masalah] == ["header-dipindah"]
 
 
 def test_header_diganti_dan_tabel_dihapus_dicatat(berkas):
@@ -131,10 +131,10 @@ def test_header_diganti_dan_tabel_dihapus_dicatat(berkas):
     del wb["Realisasi"].tables["tblRealisasi"]
     wb.save(berkas)
     b = baca_workbook(berkas)
-    kode = {m.kode: m for m in b.masalah}
-    assert kode["header-diganti"].sel == "C5" and "Kode RO" in kode["header-diganti"].pesan
-    assert b["anggaran"].df["Kode RO"].isna().all()   # kolom tak terbaca, tidak ditebak
-    assert "tabel-hilang" in kode and b["realisasi"].baris_header == 5
+    kode = {m.rule: m for m in b.masalah}
+    assert kode["header-diganti"].cell == "C5" and "Kode RO" in kode["header-diganti"].message
+    assert b["anggaran"].df["kode_ro"].isna().all()   # kolom tak terbaca, tidak ditebak
+    assert "tabel-jadi-range" in kode and b["realisasi"].baris_header == 5
 
 
 def test_sheet_hilang(berkas):
@@ -142,7 +142,7 @@ def test_sheet_hilang(berkas):
     del wb["Pembilang"]
     wb.save(berkas)
     b = baca_workbook(berkas)
-    assert [m.kode for m in b.masalah] == ["sheet-hilang"]
+    assert [m.rule for m in b.masalah] == ["sheet-hilang"]
     assert b["pembilang"].kosong
 
 
@@ -150,13 +150,13 @@ def test_ke_data_bisa_ditulis_ulang(berkas, tmp_path):
     d = ke_data(baca_workbook(berkas))
     kedua = tulis_workbook(d, tmp_path / "ulang.xlsx")
     b = baca_workbook(kedua)
-    assert list(b["rapk"].df["Kode Indikator"]) == ["1.01", "1.02", "2.01"]
+    assert list(b["rapk"].df["kode_indikator"]) == ["1.01", "1.02", "2.01"]
 
 
 def test_template_kosong_terbaca(tmp_path):
     p = tulis_template(tmp_path / "t.xlsx", "Balai POM di Jember", 2025)
     b = baca_workbook(p)
     assert b.masalah == []
-    assert b.info["Unit Kerja"] == "Balai POM di Jember" and b.info["Tahun"] == 2025
+    assert b.info["unit_kerja"] == "Balai POM di Jember" and b.info["tahun"] == 2025
     assert all(b[t].kosong for t in ("pk", "rapk", "anggaran", "realisasi", "pembilang"))
-    assert list(b["rapk"].df.columns[: len(RAPK.header)]) == list(RAPK.header)
+    assert list(b["rapk"].df.columns[: len(RAPK.ids)]) == list(RAPK.ids)

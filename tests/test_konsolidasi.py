@@ -212,10 +212,10 @@ BERBAHAYA = ['=HYPERLINK("http://contoh.invalid","klik")', "+62 811 000", "-1+2"
 def _kiriman_berbahaya(folder: Path) -> Path:
     d = kiriman.jember()
     for i, teks in enumerate(BERBAHAYA[:3]):
-        kode = d.pk.loc[i, "Kode Indikator"]
+        kode = d.pk.loc[i, "kode_indikator"]
         for t in (d.pk, d.rapk, d.realisasi):
-            t.loc[t["Kode Indikator"] == kode, "Indikator"] = teks
-    d.realisasi.loc[2, "Keterangan"] = BERBAHAYA[3]
+            t.loc[t["kode_indikator"] == kode, "indikator"] = teks
+    d.realisasi.loc[2, "keterangan"] = BERBAHAYA[3]
     return kiriman.tulis(d, folder / "berbahaya.xlsx")
 
 

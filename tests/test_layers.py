@@ -12,7 +12,7 @@ PAKET = Path(__file__).resolve().parents[1] / "src/rapk_xl"
 # Lapisan per modul/paket (nama relatif terhadap rapk_xl). Yang tidak terdaftar gagal tes.
 LAPISAN = {
     "calc": 0, "reference": 0,
-    "format": 1,
+    "format": 1, "temuan": 1,
     "io": 2,
     "validate": 3, "consolidate": 3, "samples": 3,
     "demo": 4, "cli": 4, "udfs": 4, "addin": 4, "ribbon": 4, "__init__": 4, "__main__": 4,

@@ -12,6 +12,7 @@ import pytest
 import python_calamine as pc
 
 from conftest import perlu_soffice
+from rapk_xl.format import capaian as fc
 from rapk_xl.io import capaian_sheet as cs
 from rapk_xl.io.csvdata import baca_csv
 from rapk_xl.io.reader import baca_workbook
@@ -58,39 +59,39 @@ def test_tabel_validasi_dan_nama_bertahan(hasil_lo):
 @pytest.mark.parametrize("id_sampel", ["balai_pom_jember_2024", "bpom_2024", "loka_pom_dumai_2025"])
 def test_rumus_biasa_menghasilkan_nilai_yang_diharapkan(hasil_lo, id_sampel):
     csv = baca_csv(AKAR / "samples" / "data" / id_sampel)
-    periode = int(csv.info["Periode"])
+    periode = int(csv.info["periode"])
     cap = _sheet(hasil_lo[id_sampel], "Capaian")
-    kol = {k.nama: i for i, k in enumerate(cs.INDIKATOR)}
+    kol = {k.id: i for i, k in enumerate(fc.INDIKATOR.kolom)}
     pk = csv.pk
-    rapk = csv.rapk.set_index("Kode Indikator")
-    real = csv.realisasi.set_index("Kode Indikator")
-    kontribusi = pd.to_numeric(csv.anggaran["Kontribusi"], errors="coerce").groupby(
-        csv.anggaran["Kode Indikator"]).sum()
-    b = f"B{periode:02d}"
-    r = f"R{periode:02d}"
-    for i, kode in enumerate(pk["Kode Indikator"]):
-        baris = cap[cs.BARIS_DATA - 1 + i]
-        assert baris[kol["Kode Indikator"]] == kode
-        assert baris[kol["Indikator"]] == pk["Indikator"][i]
+    rapk = csv.rapk.set_index("kode_indikator")
+    real = csv.realisasi.set_index("kode_indikator")
+    kontribusi = pd.to_numeric(csv.anggaran["kontribusi"], errors="coerce").groupby(
+        csv.anggaran["kode_indikator"]).sum()
+    b = f"b{periode:02d}"
+    r = f"r{periode:02d}"
+    for i, kode in enumerate(pk["kode_indikator"]):
+        baris = cap[fc.BARIS_DATA - 1 + i]
+        assert baris[kol["kode_indikator"]] == kode
+        assert baris[kol["indikator"]] == pk["indikator"][i]
         harap_target = rapk.loc[kode, b]
-        dapat = baris[kol["Target Bulan Ini"]]
+        dapat = baris[kol["target_bulan"]]
         if harap_target is None or (isinstance(harap_target, float) and pd.isna(harap_target)):
             assert dapat == ""
         else:
             assert dapat == harap_target or float(dapat) == float(harap_target), kode
         harap_real = real.loc[kode, r] if kode in real.index else None
         if harap_real is None or pd.isna(harap_real):
-            assert baris[kol["Realisasi"]] == ""
+            assert baris[kol["realisasi"]] == ""
         else:
-            assert float(baris[kol["Realisasi"]]) == float(harap_real), kode
-        assert float(baris[kol["Kontribusi"]]) == pytest.approx(float(kontribusi.get(kode, 0)))
+            assert float(baris[kol["realisasi"]]) == float(harap_real), kode
+        assert float(baris[kol["kontribusi"]]) == pytest.approx(float(kontribusi.get(kode, 0)))
     # baris cadangan di bawah indikator terakhir kosong
-    assert cap[cs.BARIS_DATA - 1 + len(pk)][kol["Kode Indikator"]] == ""
+    assert cap[fc.BARIS_DATA - 1 + len(pk)][kol["kode_indikator"]] == ""
     # daftar sasaran: nomor sasaran unik, urut
-    ks = cs.KOLOM_SASARAN_MULAI - 1
-    nomor = [row[ks] for row in cap[cs.BARIS_DATA - 1: cs.BARIS_DATA - 1 + cs.JUMLAH_BARIS_SASARAN]
+    ks = fc.SASARAN.kolom_awal - 1
+    nomor = [row[ks] for row in cap[fc.BARIS_DATA - 1: fc.BARIS_DATA - 1 + fc.JUMLAH_BARIS_SASARAN]
              if row[ks] != ""]
-    assert [int(x) for x in nomor] == sorted({int(x) for x in pk["No Sasaran"]})
+    assert [int(x) for x in nomor] == sorted({int(x) for x in pk["no_sasaran"]})
     # periode dan nama bulan dari Info
     assert cap[1][1] == periode and cap[1][2] == ["Januari", "Februari", "Maret", "April", "Mei",
                                                    "Juni", "Juli", "Agustus", "September",

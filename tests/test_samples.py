@@ -60,11 +60,11 @@ def test_nasional_indikator_101_sama_dengan_sembilan_baris_ro(sampel):
     assert sum(v for _, v in baris_ro) == pytest.approx(anggaran_seed)   # dokumen: jumlahnya sama
     b = sampel["bpom_2024"]
     rapk, ang = b["rapk"].df, b["anggaran"].df
-    assert rapk.loc[rapk["Kode Indikator"] == "1.01", "Anggaran"].item() == anggaran_seed
-    baris = ang[ang["Kode Indikator"] == "1.01"]
-    assert list(baris["Kode RO"]) == [k for k, _ in baris_ro]
-    assert [float(v) for v in baris["Kontribusi"]] == [v for _, v in baris_ro]
-    assert list(baris["No"]) == [1, 2, 3, 4, 5, 6, 7, 9, 10]   # "9 setelah 7" dipertahankan
+    assert rapk.loc[rapk["kode_indikator"] == "1.01", "anggaran"].item() == anggaran_seed
+    baris = ang[ang["kode_indikator"] == "1.01"]
+    assert list(baris["kode_ro"]) == [k for k, _ in baris_ro]
+    assert [float(v) for v in baris["kontribusi"]] == [v for _, v in baris_ro]
+    assert list(baris["no"]) == [1, 2, 3, 4, 5, 6, 7, 9, 10]   # "9 setelah 7" dipertahankan
 
 
 def test_nasional_total_dokumen(sampel):
@@ -73,34 +73,34 @@ def test_nasional_total_dokumen(sampel):
     assert harap == 2_354_243_149
     rapk = sampel["bpom_2024"]["rapk"].df
     # baris bergeser (5.05): Anggaran berisi 4,7 dan jumlah sebenarnya ada di kolom tambahan
-    nyata = [float(k) if k is not None else float(a) for a, k in zip(rapk["Anggaran"], rapk["Kolom1"])]
+    nyata = [float(k) if k is not None else float(a) for a, k in zip(rapk["anggaran"], rapk["Kolom1"])]
     assert sum(nyata) == pytest.approx(harap)
 
 
 def test_nasional_anomali_dipertahankan(sampel):
-    rapk = sampel["bpom_2024"]["rapk"].df.set_index("Kode Indikator")
+    rapk = sampel["bpom_2024"]["rapk"].df.set_index("kode_indikator")
     # 05 - Indeks pelayanan Publik: tiga belas angka untuk dua belas bulan
     i = _baris_dengan(NASIONAL, "05 - Indeks pelayanan Publik")
     token = [s for s in _sel(NASIONAL[i])[2:] if s][:-1]
     assert len(token) == 13
     baris = rapk.loc["5.05"]
-    dua_belas = [baris[f"B{m:02d}"] for m in range(1, 13)]
-    assert [str(v) if v == "-" else _angka(str(v), ".") for v in dua_belas + [baris["Anggaran"]]] == [
+    dua_belas = [baris[f"b{m:02d}"] for m in range(1, 13)]
+    assert [str(v) if v == "-" else _angka(str(v), ".") for v in dua_belas + [baris["anggaran"]]] == [
         "-" if t == "-" else _angka(t, ",") for t in token]
     # 02 - Nilai Kinerja Anggaran: - 49,21 53,7 - ... - 94,40
     nka = rapk.loc["11.02"]
-    assert (nka["B01"], nka["B02"], nka["B03"], nka["B04"], nka["B12"]) == ("-", 49.21, 53.7, "-", 94.4)
+    assert (nka["b01"], nka["b02"], nka["b03"], nka["b04"], nka["b12"]) == ("-", 49.21, 53.7, "-", 94.4)
     # jumlah satu desimal ditulis sebagai teks, seperti di dokumen
     ang = sampel["bpom_2024"]["anggaran"].df
-    assert "5.874.961,0" in list(ang["Kontribusi"])
+    assert "5.874.961,0" in list(ang["kontribusi"])
 
 
 def test_jember_sub_komponen_bersama(sampel):
     # RO 3165.QIA.005 komponen 055 sub komponen A: 77.763.000 = 62.210.400 (1.01) + 15.552.600 (1.03)
     ang = sampel["balai_pom_jember_2024"]["anggaran"].df
-    grup = ang[(ang["Kode RO"] == "DR.3165.QIA.005") & (ang["Sub Komponen"] == "A - Pengadaan Sampel")]
-    assert set(grup["Pagu"]) == {77_763_000}
-    assert dict(zip(grup["Kode Indikator"], grup["Kontribusi"])) == {"1.01": 62_210_400, "1.03": 15_552_600}
+    grup = ang[(ang["kode_ro"] == "DR.3165.QIA.005") & (ang["sub_komponen"] == "A - Pengadaan Sampel")]
+    assert set(grup["pagu"]) == {77_763_000}
+    assert dict(zip(grup["kode_indikator"], grup["kontribusi"])) == {"1.01": 62_210_400, "1.03": 15_552_600}
     assert 62_210_400 + 15_552_600 == 77_763_000
 
 
@@ -112,9 +112,9 @@ def test_jember_sub_komponen_bersama(sampel):
 def test_jember_pola_pjas_dipertahankan(sampel, teks, kode):
     sel = [s for s in _sel(JEMBER[_baris_dengan(JEMBER, teks)]) if s]
     target_seed = [_angka(s, ".") for s in sel[1:13]]
-    rapk = sampel["balai_pom_jember_2024"]["rapk"].df.set_index("Kode Indikator")
-    assert [rapk.loc[kode, f"B{m:02d}"] for m in range(1, 13)] == target_seed
-    assert rapk.loc[kode, "Anggaran"] == _angka(sel[13], ".")
+    rapk = sampel["balai_pom_jember_2024"]["rapk"].df.set_index("kode_indikator")
+    assert [rapk.loc[kode, f"b{m:02d}"] for m in range(1, 13)] == target_seed
+    assert rapk.loc[kode, "anggaran"] == _angka(sel[13], ".")
     assert target_seed[-1] < target_seed[-2]   # B12 hitungan setelah persentase
 
 
@@ -122,23 +122,23 @@ def test_jember_baris_bergeser(sampel):
     sel = [s for s in _sel(JEMBER[_baris_dengan(JEMBER, "01 - Nilai Kinerja Anggaran UPT")]) if s]
     angka = [_angka(s, ".") for s in sel if re.fullmatch(r"[\d.,]+", s) and not s.endswith(".")]
     assert len(angka) == 12   # sebelas target + anggaran: satu nilai terlalu banyak
-    rapk = sampel["balai_pom_jember_2024"]["rapk"].df.set_index("Kode Indikator")
+    rapk = sampel["balai_pom_jember_2024"]["rapk"].df.set_index("kode_indikator")
     baris = rapk.loc["11.01"]
-    ditulis = [baris[f"B{m:02d}"] for m in range(3, 13)] + [baris["Anggaran"], baris["Kolom1"]]
+    ditulis = [baris[f"b{m:02d}"] for m in range(3, 13)] + [baris["anggaran"], baris["Kolom1"]]
     assert ditulis == angka
-    assert baris["B01"] is None and baris["B02"] is None
+    assert baris["b01"] is None and baris["b02"] is None
 
 
 def test_dumai_indikator_06(sampel):
     i = _baris_dengan(DUMAI, "06 - Persentase keputusan/rekomendasi hasil pengawasan")
     sel = [s for s in _sel(DUMAI[i]) if s]
     target, anggaran = [_angka(s, ".") for s in sel[1:13]], _angka(sel[13], ".")
-    rapk = sampel["loka_pom_dumai_2025"]["rapk"].df.set_index("Kode Indikator")
-    kode = rapk.index[rapk["Indikator"].str.startswith("Persentase keputusan/rekomendasi hasil pengawasan")][0]
-    assert [rapk.loc[kode, f"B{m:02d}"] for m in range(1, 13)] == target
-    assert rapk.loc[kode, "Anggaran"] == anggaran == 80_966_250
+    rapk = sampel["loka_pom_dumai_2025"]["rapk"].df.set_index("kode_indikator")
+    kode = rapk.index[rapk["indikator"].str.startswith("Persentase keputusan/rekomendasi hasil pengawasan")][0]
+    assert [rapk.loc[kode, f"b{m:02d}"] for m in range(1, 13)] == target
+    assert rapk.loc[kode, "anggaran"] == anggaran == 80_966_250
 
 
 def test_sampel_menyatakan_realisasi_ilustratif(sampel):
     for b in sampel.values():
-        assert "ILUSTRATIF" in str(b.info.get("Catatan", ""))
+        assert "ILUSTRATIF" in str(b.info.get("catatan", ""))

@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from rapk_xl import capaian, kriteria
 from rapk_xl.calc.parse import Status, parse_angka
 from rapk_xl.cli import cli
-from rapk_xl.format.spec import (PERSPEKTIF, POLA_KODE_INDIKATOR, POLA_KODE_RO, POLARITAS,
+from rapk_xl.format.spec import (ID_REALISASI, ID_TARGET, PERSPEKTIF, POLA_KODE_INDIKATOR,
+                                 POLA_KODE_RO, POLARITAS,
                                  SATUAN_UMUM)
 from rapk_xl.io.reader import baca_workbook, ke_data
 from rapk_xl.reference import cari_unit
@@ -80,33 +81,33 @@ def _pelanggaran(bacaan) -> list[str]:
     """Aturan format, ditulis ulang dengan pandas biasa; kembalikan daftar pelanggaran."""
     salah = []
     info = bacaan.info
-    periode = int(info["Periode"])
-    u = cari_unit(info["Unit Kerja"])
-    if u is None or u.nama != info["Unit Kerja"]:
-        salah.append(f"unit {info['Unit Kerja']}")
-    if not (2005 <= info["Tahun"] <= 2100 and info["Satuan Anggaran"] == "Rupiah"
-            and info["Versi Format"] == 1):
+    periode = int(info["periode"])
+    u = cari_unit(info["unit_kerja"])
+    if u is None or u.nama != info["unit_kerja"]:
+        salah.append(f"unit {info['unit_kerja']}")
+    if not (2005 <= info["tahun"] <= 2100 and info["satuan_anggaran"] == "Rupiah"
+            and info["versi_format"] == 1):
         salah.append(f"info {info}")
     pk, rapk = bacaan["pk"].df, bacaan["rapk"].df
     ang, real, pb = bacaan["anggaran"].df, bacaan["realisasi"].df, bacaan["pembilang"].df
-    kode = list(pk["Kode Indikator"])
+    kode = list(pk["kode_indikator"])
     if len(set(kode)) != len(kode) or not all(re.match(POLA_KODE_INDIKATOR, k) for k in kode):
         salah.append("kode PK")
-    if not sorted(rapk["Kode Indikator"]) == sorted(real["Kode Indikator"]) == sorted(kode):
+    if not sorted(rapk["kode_indikator"]) == sorted(real["kode_indikator"]) == sorted(kode):
         salah.append("kode RAPK/Realisasi")
-    if not set(ang["Kode Indikator"]) == set(kode):
+    if not set(ang["kode_indikator"]) == set(kode):
         salah.append("kode Anggaran")
-    if pk.groupby("No Sasaran")["Sasaran"].nunique().max() != 1:
+    if pk.groupby("no_sasaran")["sasaran"].nunique().max() != 1:
         salah.append("sasaran tidak konsisten")
     for _, b in pk.iterrows():
-        if not (b["Perspektif"] in PERSPEKTIF and b["Satuan"] in SATUAN_UMUM
-                and b["Polaritas"] in POLARITAS and b["IKU"] in ("Ya", "Tidak")
-                and b["Bobot"] is None and b["Sasaran"] and b["Indikator"]):
-            salah.append(f"PK {b['Kode Indikator']}")
-    rapk_i, real_i = rapk.set_index("Kode Indikator"), real.set_index("Kode Indikator")
+        if not (b["perspektif"] in PERSPEKTIF and b["satuan"] in SATUAN_UMUM
+                and b["polaritas"] in POLARITAS and b["iku"] in ("Ya", "Tidak")
+                and b["bobot"] is None and b["sasaran"] and b["indikator"]):
+            salah.append(f"PK {b['kode_indikator']}")
+    rapk_i, real_i = rapk.set_index("kode_indikator"), real.set_index("kode_indikator")
     for _, b in pk.iterrows():
-        k, jenis, t, satuan = b["Kode Indikator"], b["Jenis Target"], b["Target"], b["Satuan"]
-        target = [rapk_i.at[k, x] for x in B]
+        k, jenis, t, satuan = b["kode_indikator"], b["jenis_target"], b["target"], b["satuan"]
+        target = [rapk_i.at[k, x] for x in ID_TARGET]
         terisi = [m for m in range(1, 13) if target[m - 1] is not None]
         nilai = [target[m - 1] for m in terisi]
         if terisi != list(range(terisi[0], 13)):
@@ -123,9 +124,9 @@ def _pelanggaran(bacaan) -> list[str]:
             salah.append(f"{k}: hitungan bukan bilangan bulat")
         if satuan == "Opini" and t not in (4, "WTP"):
             salah.append(f"{k}: opini {t}")
-        if rapk_i.at[k, "Anggaran"] != ang.loc[ang["Kode Indikator"] == k, "Kontribusi"].sum():
+        if rapk_i.at[k, "anggaran"] != ang.loc[ang["kode_indikator"] == k, "kontribusi"].sum():
             salah.append(f"{k}: Anggaran ≠ Σ Kontribusi")
-        r = [real_i.at[k, x] for x in R]
+        r = [real_i.at[k, x] for x in ID_REALISASI]
         harus = [m for m in terisi if m <= periode]
         if [m for m in range(1, 13) if r[m - 1] is not None] != harus:
             salah.append(f"{k}: realisasi bulan {r} (harus {harus})")
@@ -137,36 +138,36 @@ def _pelanggaran(bacaan) -> list[str]:
         if satuan in HITUNGAN and not all(float(x).is_integer() for x in angka):
             salah.append(f"{k}: realisasi hitungan pecahan")
     # anggaran
-    for k, g in ang.groupby("Kode Indikator", sort=False):
-        if list(g["No"]) != list(range(1, len(g) + 1)) or not 2 <= len(g) <= 6:
-            salah.append(f"{k}: nomor urut {list(g['No'])}")
-    kunci = ["Kode Indikator", "Kode RO", "Komponen", "Sub Komponen"]
+    for k, g in ang.groupby("kode_indikator", sort=False):
+        if list(g["no"]) != list(range(1, len(g) + 1)) or not 2 <= len(g) <= 6:
+            salah.append(f"{k}: nomor urut {list(g['no'])}")
+    kunci = ["kode_indikator", "kode_ro", "komponen", "sub_komponen"]
     if ang.duplicated(kunci).any():
         salah.append("baris anggaran ganda")
     for _, b in ang.iterrows():
-        if not re.match(POLA_KODE_RO, b["Kode RO"]) or not str(b["Komponen"])[:3].isdigit():
-            salah.append(f"kode RO/komponen {b['Kode RO']}")
-        uang = [b["Pagu"], b["Kontribusi"], b["Realisasi Anggaran"]]
+        if not re.match(POLA_KODE_RO, b["kode_ro"]) or not str(b["komponen"])[:3].isdigit():
+            salah.append(f"kode RO/komponen {b['kode_ro']}")
+        uang = [b["pagu"], b["kontribusi"], b["realisasi_anggaran"]]
         if not all(isinstance(x, float) and x % 1000 == 0 and x >= 0 for x in uang):
             salah.append(f"rupiah {uang}")
-        if b["Realisasi Anggaran"] > b["Kontribusi"]:
+        if b["realisasi_anggaran"] > b["kontribusi"]:
             salah.append("realisasi anggaran > kontribusi")
     bersama = 0
-    for _, g in ang.groupby(["Kode RO", "Komponen", "Sub Komponen"]):
-        if g["Pagu"].nunique() != 1 or g["Kontribusi"].sum() != g["Pagu"].iloc[0] or len(g) > 2:
-            salah.append(f"sub komponen {g.iloc[0]['Kode RO']}: Σ Kontribusi ≠ Pagu")
+    for _, g in ang.groupby(["kode_ro", "komponen", "sub_komponen"]):
+        if g["pagu"].nunique() != 1 or g["kontribusi"].sum() != g["pagu"].iloc[0] or len(g) > 2:
+            salah.append(f"sub komponen {g.iloc[0]['kode_ro']}: Σ Kontribusi ≠ Pagu")
         bersama += len(g) == 2
     if not bersama:
         salah.append("tidak ada sub komponen bersama")
     # pembilang: realisasi bulan itu = round(a / b × 100, 2)
-    if not 2 <= pb["Kode Indikator"].nunique() <= 4:
+    if not 2 <= pb["kode_indikator"].nunique() <= 4:
         salah.append("jumlah indikator pembilang")
     for _, b in pb.iterrows():
-        a, n, m = b["Pembilang"], b["Penyebut"], int(b["Bulan"])
+        a, n, m = b["pembilang"], b["penyebut"], int(b["bulan"])
         if not (a.is_integer() and n.is_integer() and 0 <= a <= n and m <= periode):
             salah.append(f"pembilang {dict(b)}")
-        if real_i.at[b["Kode Indikator"], R[m - 1]] != round(a / n * 100, 2):
-            salah.append(f"pembilang {b['Kode Indikator']} bulan {m} tidak cocok")
+        if real_i.at[b["kode_indikator"], ID_REALISASI[m - 1]] != round(a / n * 100, 2):
+            salah.append(f"pembilang {b['kode_indikator']} bulan {m} tidak cocok")
     return salah
 
 
@@ -191,7 +192,7 @@ def test_katalog_indikator_sama_untuk_semua_upt(besar):
             continue
         pk = baca_workbook(folder / f["file"])["pk"].df
         kel = "Pusat" if cari_unit(f["unit"]).kelompok == "Pusat" else "UPT"
-        isi = tuple(zip(pk["Kode Indikator"], pk["Indikator"], pk["Satuan"], pk["Polaritas"]))
+        isi = tuple(zip(pk["kode_indikator"], pk["indikator"], pk["satuan"], pk["polaritas"]))
         katalog.setdefault(kel, set()).add(isi)
     assert len(katalog["UPT"]) == 1 and len(katalog["Pusat"]) == 1
     upt, pusat = next(iter(katalog["UPT"])), next(iter(katalog["Pusat"]))
@@ -204,7 +205,7 @@ def test_anggaran_unit_mengikuti_pagu_referensi(besar):
     folder, m, _ = besar
     for f in [f for f in m["files"] if not f["rusak"]][:10]:
         ang = baca_workbook(folder / f["file"])["anggaran"].df
-        total = ang.drop_duplicates(["Kode RO", "Komponen", "Sub Komponen"])["Pagu"].sum()
+        total = ang.drop_duplicates(["kode_ro", "komponen", "sub_komponen"])["pagu"].sum()
         assert 0.85 <= total / cari_unit(f["unit"]).pagu_2024 <= 1.15, f["unit"]
 
 
@@ -215,9 +216,9 @@ def test_semua_kriteria_muncul(besar):
         if f["rusak"]:
             continue
         b = baca_workbook(folder / f["file"])
-        pk, rapk, real = (b[t].df.set_index("Kode Indikator") for t in ("pk", "rapk", "realisasi"))
+        pk, rapk, real = (b[t].df.set_index("kode_indikator") for t in ("pk", "rapk", "realisasi"))
         for k in pk.index:
-            c = capaian(real.at[k, "R06"], rapk.at[k, "B06"], pk.at[k, "Polaritas"])
+            c = capaian(real.at[k, "r06"], rapk.at[k, "b06"], pk.at[k, "polaritas"])
             if c is not None:
                 label[kriteria(c)] += 1
     assert set(label) == {"Sangat Kurang", "Kurang", "Cukup", "Baik", "Sangat Baik",
@@ -374,7 +375,7 @@ def test_kesalahan_tidak_merusak_yang_lain(besar):
             continue
         b = baca_workbook(folder / f["file"])
         aturan = {k["rule"] for k in f["faults"]}
-        assert {x.kode for x in b.masalah} == aturan & {"header-diganti", "sheet-hilang"}
+        assert {x.rule for x in b.masalah} == aturan & {"header-diganti", "sheet-hilang"}
         galat = {(s, a) for s, d in b.galat.items() for a in d}
         assert galat == {(k["sheet"], k["cell"]) for k in f["faults"]
                          if k["rule"] == "galat-excel"}

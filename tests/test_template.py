@@ -112,8 +112,8 @@ def test_sheet_capaian_terkunci_dan_berumus(wb):
     assert "CAPAIAN(K6,J6,G6,F6,$B$2)" in ws["N6"].value
     assert ws["M6"].value.endswith("KRITERIA(L6))")
     assert "NPS_UNIT(" in ws["F2"].value
-    kol = cs.kolom_sasaran()
-    assert f"NPS($L$6:$L$205,$H$6:$H$205,$B$6:$B$205,{kol['No Sasaran']}6)" in ws[f"{kol['NPS']}6"].value
+    # blok sasaran mulai kolom T (setelah 18 kolom indikator dan satu kolom pemisah)
+    assert "NPS($L$6:$L$205,$H$6:$H$205,$B$6:$B$205,T6)" in ws["W6"].value
     # kriteria diwarnai menurut band
     warna = [r for rng in ws.conditional_formatting for r in rng.rules]
     assert len(warna) >= 6 * 4

@@ -158,7 +158,7 @@ def test_sheet_dan_tabel_hilang(asli, tmp_path):
     h = _ubah(asli, tmp_path, hapus)
     aturan = {(t.rule, t.sheet, t.severity) for t in h.findings}
     assert ("sheet-hilang", "Pembilang", "error") in aturan
-    assert ("tabel-hilang", "Realisasi", "warning") in aturan   # data tetap terbaca
+    assert ("tabel-jadi-range", "Realisasi", "warning") in aturan   # data tetap terbaca
     assert not any(t.rule.startswith("realisasi") for t in h.findings)
 
 

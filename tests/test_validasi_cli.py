@@ -87,7 +87,7 @@ def test_laporan_xlsx_bertaut_ke_sel(baik, tmp_path):
 
 def test_teks_berbahaya_di_laporan_tetap_teks(tmp_path):
     d = data_bersih()
-    d.info["Unit Kerja"] = "=HYPERLINK(\"http://jahat\")"
+    d.info["unit_kerja"] = "=HYPERLINK(\"http://jahat\")"
     p = tulis_workbook(d, tmp_path / "x.xlsx")
     out = tmp_path / "lap.xlsx"
     jalankan(p, "-o", out)

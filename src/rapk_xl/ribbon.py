@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .io.reader import MAKS_SEL_SHEET, DefTabel, MasalahStruktur, Sumber, baca_sumber
+from .io.reader import MAKS_SEL_SHEET, DefTabel, Sumber, baca_sumber
 from .io.reader import _nilai as _kosong_ke_none  # "" (sel kosong) → None
 from .io.xlsx_parts import angka_ke_kolom, pisah_alamat
+from .temuan import Temuan, temuan
 from .validate.temuan import HasilBerkas
 from .validate.validator import validasi_bacaan
 
@@ -50,7 +51,7 @@ class SumberXlwings(Sumber):
         self.berkas = None
         self._nilai: dict[str, list[list]] = {}
         self._galat: dict[str, dict[str, str]] = {}
-        self._masalah: list[MasalahStruktur] = []
+        self._masalah: list[Temuan] = []
 
     def nama_sheet(self) -> list[str]:
         return [s.name for s in self.book.sheets]
@@ -72,10 +73,8 @@ class SumberXlwings(Sumber):
         s = self.book.sheets[sheet]
         akhir = s.used_range.last_cell
         if akhir.row * akhir.column > MAKS_SEL_SHEET:
-            self._masalah.append(MasalahStruktur(
-                "sheet-terlalu-besar", sheet, None,
-                f"Sheet {sheet} memakai area sangat luas (sampai baris {akhir.row}, kolom "
-                f"{akhir.column}); sheet ini tidak dibaca. Hapus isi di luar tabel."))
+            self._masalah.append(temuan("sheet-terlalu-besar", sheet, None, sheet=sheet,
+                                        baris=akhir.row, kolom=akhir.column))
             return None
         return s.range((1, 1), (akhir.row, akhir.column))
 
@@ -108,7 +107,7 @@ class SumberXlwings(Sumber):
         return {f"{angka_ke_kolom(j + 1)}{i + 1}" for i, baris in enumerate(rumus)
                 for j, f in enumerate(baris) if isinstance(f, str) and f.startswith("=")}
 
-    def masalah(self) -> list[MasalahStruktur]:
+    def masalah(self) -> list[Temuan]:
         return self._masalah
 
 

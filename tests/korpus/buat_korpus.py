@@ -26,7 +26,7 @@ KORPUS = {
     "bom_zip.xlsx": "terlalu-besar",
     "entitas_xml.xlsx": "rusak",
     "sheet_raksasa.xlsx": "sheet-terlalu-besar",
-    "bukan_template.xlsx": "sheet-hilang",
+    "bukan_template.xlsx": "bukan-workbook-rapk",
     "data.csv": "bukan-xlsx",
     "crc_rusak.xlsx": "rusak",
 }

@@ -5,8 +5,10 @@ Inggris: kebalikannya (``62,210,400``, ``84.7``). Keduanya muncul, bahkan dalam 
 ``-`` dan sel kosong berarti "tidak ada". Tanda persen boleh diketik (``85%``: nilainya 85).
 
 Teks seperti ``1.234`` bisa berarti 1234 atau 1,234: hasilnya ``AMBIGU`` dengan kedua
-kemungkinan, bukan tebakan diam-diam. Pemanggil yang tahu konvensi dokumennya boleh
-memberi ``desimal=","`` atau ``desimal="."`` untuk memutuskannya.
+kemungkinan, bukan tebakan diam-diam. Itu satu-satunya konvensi rapk-xl untuk isi workbook,
+di kolom mana pun (validator melaporkannya; buku nasional dan cetakan tidak menebaknya).
+Hanya pemanggil yang tahu konvensi dokumennya (transkripsi dokumen sumber, angka yang diketik
+di baris perintah) boleh memberi ``desimal=","`` atau ``desimal="."``.
 
 Modul ini murni: tanpa I/O, tanpa Excel.
 """
@@ -22,7 +24,32 @@ from numbers import Real
 import numpy as np
 
 __all__ = ["Status", "Angka", "parse_angka", "parse_angka_array", "format_angka", "bulatkan",
-           "bulatkan_array"]
+           "bulatkan_array", "rapikan_teks", "kunci_teks"]
+
+
+def rapikan_teks(v: object) -> str | None:
+    """Teks dengan spasi berlebih dibuang (``"  Balai  POM "`` → ``"Balai POM"``); angka bulat
+    menjadi teksnya tanpa ``.0``; kosong/NaN → None. Satu-satunya perapi teks rapk-xl."""
+    if v is None:
+        return None
+    if type(v) is str:  # jalur cepat: teks yang sudah rapi dikembalikan apa adanya
+        if v and v[0] != " " and v[-1] != " " and "  " not in v and "\n" not in v \
+                and "\t" not in v and "\xa0" not in v:
+            return v
+        return " ".join(v.split()) or None
+    if isinstance(v, float):
+        if v != v:
+            return None
+        if v.is_integer():
+            v = int(v)
+    return " ".join(str(v).split()) or None
+
+
+def kunci_teks(v: object) -> str:
+    """Kunci pembanding teks: dirapikan dan tidak peka huruf besar (``"Kode  indikator"`` dan
+    ``"KODE INDIKATOR"`` sama); kosong → ``""``."""
+    return (rapikan_teks(v) or "").casefold()
+
 
 
 class Status(Enum):

@@ -18,11 +18,11 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .parse import Status, bulatkan_array, parse_angka_array
+from .parse import Status, bulatkan_array, kunci_teks, parse_angka_array
 
 __all__ = [
     "Alasan", "HasilCapaian", "CapaianArray", "capaian", "hitung_capaian", "capaian_array",
-    "capaian_input", "KRITERIA", "kriteria", "kriteria_array", "nps", "nps_array",
+    "KRITERIA", "kriteria", "kriteria_array", "nps", "nps_array",
     "bobot_indikator", "HasilNPS", "hitung_nps", "hitung_nps_per", "HasilEfisiensi",
     "EfisiensiArray", "efisiensi", "efisiensi_array", "SKALA_OPINI", "normalisasi_polaritas",
     "normalisasi_jenis_target", "JENIS_TARGET", "POLARITAS", "baca_nilai_array", "tampil_array",
@@ -60,6 +60,7 @@ class Alasan(Enum):
     POLARITAS = "Polaritas tidak dikenal"
     INPUT_KOSONG = "Input kosong"
     INPUT_NOL = "Input nol"
+    TANPA_PAGU = "Tanpa pagu"
 
     @property
     def pesan(self) -> str:
@@ -69,7 +70,7 @@ class Alasan(Enum):
     @property
     def tampil(self) -> str:
         """Teks sel Excel: kosong untuk "belum ada", label pendek untuk "tidak dapat dihitung"."""
-        return "" if self is Alasan.BELUM_ADA_REALISASI else self.value
+        return "" if self in _TAMPIL_KOSONG else self.value
 
 
 _PESAN = {
@@ -86,7 +87,11 @@ _PESAN = {
     Alasan.POLARITAS: "Polaritas harus Positif atau Negatif.",
     Alasan.INPUT_KOSONG: "Capaian input (realisasi anggaran / pagu) kosong.",
     Alasan.INPUT_NOL: "Capaian input 0%: indeks efisiensi tidak dapat dihitung.",
+    Alasan.TANPA_PAGU: "Tidak ada pagu (kontribusi) untuk dibandingkan dengan realisasi "
+                       "anggaran.",
 }
+#: alasan yang tampil sebagai sel kosong: "belum ada", bukan "tidak dapat dihitung"
+_TAMPIL_KOSONG = {Alasan.BELUM_ADA_REALISASI, Alasan.TANPA_PAGU}
 
 
 def tampil_array(nilai, alasan, kosong: object = "") -> np.ndarray:
@@ -102,26 +107,23 @@ def tampil_array(nilai, alasan, kosong: object = "") -> np.ndarray:
     return out.reshape(nilai.shape)
 
 
-def _teks_kunci(v: object) -> str | None:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    return " ".join(str(v).split()).upper()
+_OPINI = {kunci_teks(k): v for k, v in SKALA_OPINI.items()}
+_JENIS = {kunci_teks(j): j for j in JENIS_TARGET}
 
 
 def normalisasi_polaritas(v: object) -> str | None:
     """``"positif"`` → ``"Positif"``; kosong → ``"Positif"``; tak dikenal → ``None``."""
-    k = _teks_kunci(v)
-    if k in (None, "", "POSITIF", "POSITIVE", "+"):
+    k = kunci_teks(v)
+    if k in ("", "positif", "positive", "+"):
         return "Positif"
-    if k in ("NEGATIF", "NEGATIVE", "-"):
+    if k in ("negatif", "negative", "-"):
         return "Negatif"
     return None
 
 
 def normalisasi_jenis_target(v: object) -> str | None:
     """Ejaan bebas → ``Tetap``/``Kumulatif``/``Akhir Tahun``; tak dikenal → ``None``."""
-    k = _teks_kunci(v)
-    return {"TETAP": "Tetap", "KUMULATIF": "Kumulatif", "AKHIR TAHUN": "Akhir Tahun"}.get(k or "")
+    return _JENIS.get(kunci_teks(v))
 
 
 # --------------------------------------------------------------------------------------
@@ -144,7 +146,7 @@ def baca_nilai_array(v: np.ndarray, desimal: str | None = None):
             s = v[idx]
             if not isinstance(s, str):
                 continue
-            kode = SKALA_OPINI.get(_teks_kunci(s) or "")
+            kode = _OPINI.get(kunci_teks(s))
             if kode is not None:
                 x[idx], st[idx], opini[idx] = kode, Status.OK, True
             elif _PROGRES.match(s):
@@ -294,12 +296,6 @@ def capaian(realisasi, target, polaritas="Positif", jenis_target=None, bulan=Non
     return hitung_capaian(realisasi, target, polaritas, jenis_target, bulan, desimal).nilai
 
 
-def capaian_input(realisasi_anggaran, pagu):
-    """Capaian input (%) = realisasi anggaran / pagu × 100 (skalar atau larik)."""
-    h = capaian_array(realisasi_anggaran, pagu)
-    return h if np.ndim(h.nilai) else _satu(h).nilai
-
-
 # --------------------------------------------------------------------------------------
 # Kriteria
 # --------------------------------------------------------------------------------------
@@ -344,7 +340,7 @@ def _ya(v: object) -> bool:
         return bool(v)
     if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v)):
         return v != 0
-    return (_teks_kunci(v) or "") in ("YA", "Y", "IKU", "TRUE", "BENAR")
+    return kunci_teks(v) in ("ya", "y", "iku", "true", "benar")
 
 
 def bobot_indikator(bobot=None, iku=None, n: int | None = None) -> np.ndarray:

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..io.cetak import tulis_cetak
 from ..io.pdf import GagalPdf, ke_pdf
-from ..io.reader import GagalBaca, baca_workbook, ke_data
+from ..io.reader import GagalBaca, baca_aman, ke_data
 from .bahasa import Perintah
 
 _MAKS_PERINGATAN = 5
@@ -19,22 +19,15 @@ def _baca(berkas: Path):
     if berkas.is_dir():
         raise click.ClickException(f"'{berkas}' adalah folder, bukan berkas workbook.")
     try:
-        return baca_workbook(berkas)
+        return baca_aman(berkas)
     except GagalBaca as e:
         pesan = e.pesan if berkas.name in e.pesan else f"'{berkas.name}': {e.pesan}"
         raise click.ClickException(f"Workbook tidak dapat dibaca. {pesan}") from None
-    except OSError as e:
-        raise click.ClickException(
-            f"'{berkas.name}' tidak dapat dibaca: {e.strerror or e}.") from None
-    except Exception as e:  # noqa: BLE001 — berkas apa pun: tanpa traceback
-        raise click.ClickException(
-            f"'{berkas.name}' tidak dapat dibaca sebagai workbook RAPK ({type(e).__name__}). "
-            "Pastikan berkas dibuat dari template rapk-xl dan simpan ulang dari Excel.") from None
 
 
 def _ada_indikator(data) -> bool:
     rapk = data.rapk
-    return any(pd.notna(v) and str(v).strip() for kolom in ("Kode Indikator", "Indikator")
+    return any(pd.notna(v) and str(v).strip() for kolom in ("kode_indikator", "indikator")
                for v in rapk[kolom])
 
 
@@ -69,10 +62,10 @@ def cetak_cmd(berkas: Path, keluaran: Path, pdf: bool, tata_letak: str) -> None:
         raise click.ClickException(
             f"Sheet RAPK di '{berkas.name}' tidak memuat indikator; tidak ada yang dicetak. "
             "Apakah ini workbook format rapk-xl (dibuat dengan 'rapk-xl template')?"
-            + "".join(f"\n  - {m.pesan}" for m in bacaan.masalah[:_MAKS_PERINGATAN]))
+            + "".join(f"\n  - {m.message}" for m in bacaan.masalah[:_MAKS_PERINGATAN]))
     parah = [m for m in bacaan.masalah if m.parah]
     for m in parah[:_MAKS_PERINGATAN]:
-        click.echo(f"Peringatan: {m.pesan}", err=True)
+        click.echo(f"Peringatan: {m.message}", err=True)
     if len(parah) > _MAKS_PERINGATAN:
         click.echo(f"Peringatan: {len(parah) - _MAKS_PERINGATAN} masalah struktur lain.",
                    err=True)

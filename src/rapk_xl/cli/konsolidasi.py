@@ -27,7 +27,8 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
     unit, tahun dan periode yang sama hanya kiriman diterima terbaru yang dipakai. Kode keluar:
     0 semua diterima, 1 ada yang ditolak, 2 tidak ada yang dapat dikerjakan.
     """
-    from ..consolidate.konsolidasi import GagalKonsolidasi, konsolidasi, ringkas_json
+    from ..consolidate.konsolidasi import GagalKonsolidasi, konsolidasi
+    from ..consolidate.laporan import ke_json, ke_teks
     from ..consolidate.riwayat import RiwayatRusak, RiwayatTerkunci
 
     if keluaran.suffix.lower() != ".xlsx":
@@ -53,42 +54,10 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
         if bar is not None:
             bar.__exit__(None, None, None)
     if bentuk == "json":
-        click.echo(ringkas_json(hasil))
+        click.echo(ke_json(hasil))
     else:
-        click.echo(_teks(hasil))
+        click.echo(ke_teks(hasil))
     diperiksa = [k for _, k, _ in hasil.berkas if k is not None]
     if not diperiksa:
         raise SystemExit(2)
     raise SystemExit(1 if hasil.ditolak else 0)
-
-
-def _teks(hasil) -> str:
-    from ..format.spec import nama_bulan
-    from ..reference import daftar_unit
-    bulan = nama_bulan(hasil.periode)
-    baris = [f"Konsolidasi tahun {hasil.tahun} periode {hasil.periode} ({bulan})"]
-    diperiksa = [k for _, k, _ in hasil.berkas if k is not None]
-    baris.append(f"  {len(hasil.berkas)} berkas: {len(hasil.diterima)} diterima, "
-                 f"{len(hasil.ditolak)} ditolak, {len(hasil.dilewati)} dilewati "
-                 f"({hasil.baru} baru, {hasil.sudah_tercatat} sudah tercatat sebelumnya)")
-    if hasil.ditolak:
-        baris.append("  Ditolak (rinciannya di sheet Ditolak):")
-        for k in hasil.ditolak:
-            salah = k.temuan_kesalahan
-            contoh = "; ".join(f"{t['rule']} {t.get('sheet') or ''}{'!' + t['cell'] if t.get('cell') else ''}"
-                               for t in salah[:3])
-            lagi = f"; +{len(salah) - 3} lagi" if len(salah) > 3 else ""
-            baris.append(f"    {Path(k.berkas).name} — {k.unit or '(unit tak dikenal)'}: "
-                         f"{len(salah)} kesalahan ({contoh}{lagi})")
-    for m in hasil.dilewati:
-        baris.append(f"  Dilewati: {m.path.name} — {m.catatan}")
-    for c in hasil.catatan:
-        baris.append(f"  Catatan: {c}")
-    n_unit = sum(u.kelompok != "BPOM" for u in daftar_unit())
-    baris.append(f"  Dipakai di buku: {len(hasil.dipakai)} unit (dari {n_unit} unit kerja)")
-    status = "ditulis" if hasil.buku_ditulis else "tidak berubah: isinya sama dengan run sebelumnya"
-    baris.append(f"Buku nasional: {hasil.keluaran} ({status})")
-    baris.append(f"Riwayat: {hasil.riwayat}")
-    if not diperiksa:
-        baris.append("Tidak ada berkas yang dapat diperiksa.")
-    return "\n".join(baris)

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..format.spec import satuan_anggaran_baku
+from ..calc.turunan import satuan_anggaran_baku
+from ..format import nasional as fn
 from ..reference import cari_unit
 from ..validate.temuan import HasilBerkas
 from ..validate.validator import BerkasMasuk, gc_dijeda, kumpulkan_berkas, periksa_dan_baca
@@ -135,7 +136,7 @@ def _catat_baru(r: Riwayat, item: list[tuple[BerkasMasuk, str, float]], diterima
             satuan = None
             data = None
             if b is not None:
-                satuan = satuan_anggaran_baku(b.info.get("Satuan Anggaran"))
+                satuan = satuan_anggaran_baku(b.info.get("satuan_anggaran"))
                 data = {k: t.df for k, t in b.tabel.items()}
             temuan = [t.ke_dict() for t in h.findings]
             k = r.catat(sha, str(m.path), unit.nama if unit else h.unit,
@@ -210,11 +211,14 @@ def _ditolak_berlaku(periode_ini: list[KirimanTercatat], tahun: int, periode: in
 
 
 def _sidik(buku: BukuNasional) -> str:
-    """Sidik isi buku: sama → buku yang sudah ada tidak ditulis ulang (run ulang idempoten)."""
-    h = hashlib.sha256()
-    for df in (buku.ringkasan, buku.matriks, buku.indikator, buku.peringkat, buku.sumber,
-               buku.ditolak):
-        h.update(df.to_json(orient="split", double_precision=10, default_handler=str).encode())
+    """Sidik isi buku dari deskripsi setiap lembarnya dan datanya: sama → buku yang sudah ada
+    tidak ditulis ulang (run ulang idempoten); lembar baru, kolom atau format yang berubah →
+    ditulis ulang."""
+    h = hashlib.sha256(f"{buku.tahun}/{buku.periode}".encode())
+    for lembar in fn.BUKU:
+        h.update(repr(lembar).encode())
+        h.update(buku[lembar.id].to_json(orient="split", double_precision=10,
+                                         default_handler=str).encode())
     return h.hexdigest()
 
 
@@ -261,6 +265,7 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
         r.mulai()
         sementara = None
         try:
+            r.perbarui_skema()
             _buang_sementara(keluaran)
             sha, item = {}, []
             for m in masuk:
@@ -299,8 +304,7 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
             dipakai = terbaru(periode_ini)
             hasil.dipakai = dipakai
             hasil.catatan += _catatan_ganda(periode_ini, th, per, dipakai)
-            indikator, anggaran = r.data([k.id for k in dipakai])
-            buku = hitung_buku(th, per, dipakai, indikator, anggaran,
+            buku = hitung_buku(th, per, dipakai, r.data([k.id for k in dipakai]),
                                _ditolak_berlaku(periode_ini, th, per, dipakai, hasil.ditolak))
             hasil.buku = buku
             sidik = _sidik(buku)
@@ -333,21 +337,3 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
                 "jalankan perintah yang sama lagi untuk menulis buku.") from None
         hasil.buku_ditulis = True
     return hasil
-
-
-def ringkas_json(hasil: HasilKonsolidasi) -> str:
-    """Hasil run sebagai JSON (mode ``--format json``)."""
-    return json.dumps({
-        "output": str(hasil.keluaran), "riwayat": str(hasil.riwayat),
-        "tahun": hasil.tahun, "periode": hasil.periode, "buku_ditulis": hasil.buku_ditulis,
-        "files": [{"file": str(m.path), "status": ("dilewati" if m.dilewati else k.status),
-                   "unit": k.unit if k else None, "sha256": k.sha256 if k else None,
-                   "baru": h is not None, "note": m.catatan,
-                   "findings": k.temuan_kesalahan if k else []}
-                  for m, k, h in hasil.berkas],
-        "dipakai": [{"unit": k.unit, "file": k.berkas, "sha256": k.sha256} for k in hasil.dipakai],
-        "catatan": hasil.catatan,
-    }, ensure_ascii=False, indent=2)
-
-
-__all__ += ["ringkas_json"]

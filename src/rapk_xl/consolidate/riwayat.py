@@ -20,13 +20,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..format.spec import BULAN_REALISASI, BULAN_TARGET
-from ..validate.katalog import ERROR
+from ..format.spec import ID_REALISASI, ID_TARGET, TABEL_DATA
+from ..temuan import ERROR
 
 __all__ = ["Riwayat", "RiwayatTerkunci", "RiwayatRusak", "KirimanTercatat", "VERSI_SKEMA",
            "TUNGGU_KUNCI", "waktu_tampil", "terbaru"]
 
-VERSI_SKEMA = 1
+#: 1: tabel indikator/anggaran bentuk lama; 2: satu tabel per tabel format, kolom = id bidang
+VERSI_SKEMA = 2
 #: detik menunggu run lain yang sedang memakai riwayat
 TUNGGU_KUNCI = 30.0
 
@@ -45,24 +46,16 @@ CREATE TABLE IF NOT EXISTS kiriman (
     temuan TEXT NOT NULL           -- JSON: daftar temuan validator
 );
 CREATE INDEX IF NOT EXISTS kiriman_periode ON kiriman (tahun, periode, kode_unit);
-CREATE TABLE IF NOT EXISTS indikator (
-    -- kolom tanpa tipe: nilai sel disimpan apa adanya (angka tetap angka, teks tetap teks)
-    kiriman_id INTEGER NOT NULL REFERENCES kiriman(id),
-    urutan INTEGER NOT NULL,
-    no_sasaran, perspektif, sasaran, kode, indikator, satuan,
-    jenis_target, polaritas, iku, bobot, target,
-    bulan TEXT,       -- JSON: target B01..B12 apa adanya
-    realisasi TEXT,   -- JSON: realisasi R01..R12 apa adanya
-    keterangan
-);
-CREATE INDEX IF NOT EXISTS indikator_kiriman ON indikator (kiriman_id);
-CREATE TABLE IF NOT EXISTS anggaran (
-    kiriman_id INTEGER NOT NULL REFERENCES kiriman(id),
-    urutan INTEGER NOT NULL,
-    kode, kode_ro, rincian_output, komponen, sub_komponen, pagu, kontribusi, realisasi
-);
-CREATE INDEX IF NOT EXISTS anggaran_kiriman ON anggaran (kiriman_id);
 """
+
+
+def _ddl_data(t) -> list[str]:
+    """Tabel data kiriman diterima untuk tabel format ``t``: satu kolom per id bidang kontrak,
+    tanpa tipe (nilai sel disimpan apa adanya: angka tetap angka, teks tetap teks)."""
+    kolom = ", ".join(f'"{k}"' for k in t.ids)
+    return [f'CREATE TABLE IF NOT EXISTS "{t.kunci}" (kiriman_id INTEGER NOT NULL '
+            f'REFERENCES kiriman(id), urutan INTEGER NOT NULL, {kolom})',
+            f'CREATE INDEX IF NOT EXISTS "{t.kunci}_kiriman" ON "{t.kunci}" (kiriman_id)']
 
 
 def waktu_tampil(iso: str | None) -> str:
@@ -134,12 +127,48 @@ def _nilai(v: object) -> object:
     return v.isoformat() if hasattr(v, "isoformat") else str(v)
 
 
-def _json_bulan(nilai) -> str | None:
-    return None if nilai is None else json.dumps([_nilai(v) for v in nilai], ensure_ascii=False)
+def _pindah_v1(db: sqlite3.Connection) -> None:
+    """Riwayat versi 1 (tabel ``indikator`` dengan target dan realisasi bulanan sebagai JSON,
+    tabel ``anggaran`` dengan kolom ``kode``/``realisasi``) ke tabel per tabel format. Anggaran
+    indikator RAPK dan pembilang tidak pernah disimpan versi 1: kolomnya kosong."""
+    nama = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "indikator" in nama:
+        lama = db.execute("SELECT kiriman_id, urutan, no_sasaran, perspektif, sasaran, kode, "
+                          "indikator, satuan, jenis_target, polaritas, iku, bobot, target, bulan, "
+                          "realisasi, keterangan FROM indikator ORDER BY kiriman_id, urutan")
+        pk, rapk, real = [], [], []
+        for r in lama.fetchall():
+            kid, urut, *isi_pk = r[:13]
+            bulan = json.loads(r[13]) if isinstance(r[13], str) else None
+            realisasi = json.loads(r[14]) if isinstance(r[14], str) else None
+            pk.append((kid, urut, *isi_pk))
+            kode, teks = isi_pk[3], isi_pk[4]
+            if bulan is not None:
+                rapk.append((kid, urut, kode, teks, *(list(bulan) + [None] * 12)[:12]))
+            if realisasi is not None:
+                real.append((kid, urut, kode, teks, *(list(realisasi) + [None] * 12)[:12], r[15]))
 
+        def isi(tabel: str, kolom: list[str], baris: list[tuple]) -> None:
+            nama_kolom = ",".join(f'"{k}"' for k in ["kiriman_id", "urutan", *kolom])
+            db.executemany(f'INSERT INTO "{tabel}" ({nama_kolom}) VALUES '
+                           f'({",".join("?" * (len(kolom) + 2))})', baris)
 
-def _dari_json(s: object) -> object:
-    return json.loads(s) if isinstance(s, str) else None  # NULL SQL bisa terbaca NaN
+        isi("pk", ["no_sasaran", "perspektif", "sasaran", "kode_indikator", "indikator", "satuan",
+                   "jenis_target", "polaritas", "iku", "bobot", "target"], pk)
+        isi("rapk", ["kode_indikator", "indikator", *ID_TARGET], rapk)
+        isi("realisasi", ["kode_indikator", "indikator", *ID_REALISASI, "keterangan"], real)
+        db.execute("DROP TABLE indikator")
+    kolom_lama = {r[1] for r in db.execute('PRAGMA table_info("anggaran")')}
+    if "kode" in kolom_lama and "kode_indikator" not in kolom_lama:  # anggaran versi 1
+        db.execute("ALTER TABLE anggaran RENAME TO anggaran_v1")
+        db.execute("DROP INDEX IF EXISTS anggaran_kiriman")
+        for q in _ddl_data(next(t for t in TABEL_DATA if t.kunci == "anggaran")):
+            db.execute(q)
+        db.execute('INSERT INTO anggaran (kiriman_id, urutan, kode_indikator, kode_ro, '
+                   'rincian_output, komponen, sub_komponen, pagu, kontribusi, realisasi_anggaran) '
+                   'SELECT kiriman_id, urutan, kode, kode_ro, rincian_output, komponen, '
+                   'sub_komponen, pagu, kontribusi, realisasi FROM anggaran_v1')
+        db.execute("DROP TABLE anggaran_v1")
 
 
 class Riwayat:
@@ -173,7 +202,8 @@ class Riwayat:
 
     def _siapkan(self) -> None:
         """Buat skema pada riwayat baru; riwayat yang sudah ada hanya diperiksa (tanpa menulis,
-        agar ``rapk-xl riwayat`` tetap bisa membaca selama run konsolidasi berjalan)."""
+        agar ``rapk-xl riwayat`` tetap bisa membaca selama run konsolidasi berjalan). Riwayat
+        versi lama diperbarui oleh :meth:`perbarui_skema` di dalam transaksi run."""
         nama = self._nama_tabel()
         if "kiriman" not in nama:
             if nama:
@@ -182,7 +212,8 @@ class Riwayat:
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 if "kiriman" not in self._nama_tabel():  # run lain bisa mendahului
-                    for perintah in _SKEMA.split(";"):
+                    for perintah in [*_SKEMA.split(";"),
+                                     *(q for t in TABEL_DATA for q in _ddl_data(t))]:
                         if perintah.strip():
                             self.db.execute(perintah)
                     self.db.execute("INSERT OR IGNORE INTO info VALUES ('versi_skema', ?)",
@@ -195,6 +226,24 @@ class Riwayat:
         if versi is None or int(versi[0]) > VERSI_SKEMA:
             raise RiwayatRusak(f"Riwayat {self.path} dibuat oleh rapk-xl yang lebih baru "
                                f"(versi skema {versi[0] if versi else '?'}). Perbarui rapk-xl.")
+        self.versi = int(versi[0])
+
+    def perbarui_skema(self) -> None:
+        """Di dalam transaksi run: pindahkan riwayat versi 1 ke versi ini, dan tambahkan kolom
+        untuk id bidang baru spec (riwayat lama tetap terbaca; kolomnya NULL)."""
+        for t in TABEL_DATA:  # CREATE ... IF NOT EXISTS: tabel yang sudah ada tidak disentuh
+            for q in _ddl_data(t):
+                self.db.execute(q)
+        if self.versi < 2:
+            _pindah_v1(self.db)
+        for t in TABEL_DATA:
+            ada = {r[1] for r in self.db.execute(f'PRAGMA table_info("{t.kunci}")')}
+            for k in t.ids:
+                if k not in ada:
+                    self.db.execute(f'ALTER TABLE "{t.kunci}" ADD COLUMN "{k}"')
+        self.db.execute("INSERT OR REPLACE INTO info VALUES ('versi_skema', ?)",
+                        (str(VERSI_SKEMA),))
+        self.versi = VERSI_SKEMA
 
     def close(self) -> None:
         self.db.close()
@@ -257,25 +306,18 @@ class Riwayat:
         return KirimanTercatat(kid, *kolom, temuan)
 
     def _simpan_data(self, kid: int, data: dict[str, pd.DataFrame]) -> None:
-        def baris(df: pd.DataFrame, kolom: list[str]) -> list[list]:
-            return df[kolom].to_numpy(dtype=object).tolist()  # jauh lebih cepat dari itertuples
-
-        pk, rapk, real, ang = data["pk"], data["rapk"], data["realisasi"], data["anggaran"]
-        target = {r[0]: r[1:] for r in baris(rapk, ["Kode Indikator", *BULAN_TARGET])}
-        realisasi = {r[0]: (r[1:-1], r[-1]) for r in
-                     baris(real, ["Kode Indikator", *BULAN_REALISASI, "Keterangan"])}
-        kolom = ["No Sasaran", "Perspektif", "Sasaran", "Kode Indikator", "Indikator", "Satuan",
-                 "Jenis Target", "Polaritas", "IKU", "Bobot", "Target"]
-        isi = []
-        for i, r in enumerate(baris(pk, kolom)):
-            rl, ket = realisasi.get(r[3], (None, None))
-            isi.append((kid, i, *map(_nilai, r), _json_bulan(target.get(r[3])), _json_bulan(rl),
-                        _nilai(ket)))
-        self.db.executemany("INSERT INTO indikator VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", isi)
-        kolom = ["Kode Indikator", "Kode RO", "Rincian Output", "Komponen", "Sub Komponen",
-                 "Pagu", "Kontribusi", "Realisasi Anggaran"]
-        self.db.executemany("INSERT INTO anggaran VALUES (?,?,?,?,?,?,?,?,?,?)",
-                            [(kid, i, *map(_nilai, r)) for i, r in enumerate(baris(ang, kolom))])
+        """Baris setiap tabel format (kolom kontrak menurut id bidang) kiriman ``kid``."""
+        for t in TABEL_DATA:
+            df = data.get(t.kunci)
+            if df is None or df.empty:
+                continue
+            kolom = [k for k in t.ids if k in df.columns]
+            baris = df[kolom].to_numpy(dtype=object).tolist()  # jauh lebih cepat dari itertuples
+            tanda = ",".join("?" * (len(kolom) + 2))
+            nama = ",".join(f'"{k}"' for k in kolom)
+            self.db.executemany(
+                f'INSERT INTO "{t.kunci}" (kiriman_id, urutan, {nama}) VALUES ({tanda})',
+                [(kid, i, *map(_nilai, r)) for i, r in enumerate(baris)])
 
     # -- pertanyaan ---------------------------------------------------------------------
     def kiriman(self, tahun: int | None = None, periode: int | None = None,
@@ -297,22 +339,24 @@ class Riwayat:
     def atur_info(self, kunci: str, nilai: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (kunci, nilai))
 
-    def data(self, ids: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """(indikator, anggaran) kiriman ``ids``, nilai sel kembali ke bentuk aslinya."""
+    def data(self, ids: list[int]) -> dict[str, pd.DataFrame]:
+        """Tabel data kiriman ``ids`` (kunci tabel → DataFrame berkolom ``kiriman_id``,
+        ``urutan`` dan id bidang), nilai sel kembali ke bentuk aslinya."""
         if not ids:
             ids = [-1]
         tanda = ",".join("?" * len(ids))
-        ind = pd.read_sql_query(f"SELECT * FROM indikator WHERE kiriman_id IN ({tanda}) "
-                                "ORDER BY kiriman_id, urutan", self.db, params=ids)
-        ang = pd.read_sql_query(f"SELECT * FROM anggaran WHERE kiriman_id IN ({tanda}) "
-                                "ORDER BY kiriman_id, urutan", self.db, params=ids)
-        for k in ("bulan", "realisasi"):
-            ind[k] = pd.Series([_dari_json(v) for v in ind[k]], index=ind.index, dtype=object)
-        for df in (ind, ang):  # kolom tanpa tipe: NULL → None, nilai lain apa adanya
-            for k in df.columns:
+        hasil = {}
+        for t in TABEL_DATA:
+            df = pd.read_sql_query(f'SELECT * FROM "{t.kunci}" WHERE kiriman_id IN ({tanda}) '
+                                   "ORDER BY kiriman_id, urutan", self.db, params=ids)
+            for k in t.ids:
+                if k not in df.columns:
+                    df[k] = None
+            for k in df.columns:  # kolom tanpa tipe: NULL → None, nilai lain apa adanya
                 if df[k].dtype != object:
                     df[k] = df[k].astype(object).where(df[k].notna(), None)
-        return ind, ang
+            hasil[t.kunci] = df
+        return hasil
 
     def ekspor_csv(self, path: str | Path, kiriman: list[KirimanTercatat]) -> Path:
         """Riwayat kiriman sebagai CSV (satu baris per kiriman)."""

@@ -1,7 +1,9 @@
 """Isi satu workbook RAPK di memori: nilai Info dan satu DataFrame per tabel.
 
-Nama kolom DataFrame = teks header di :mod:`rapk_xl.format.spec`. Kolom tambahan (yang
-diletakkan pengguna setelah kolom kontrak) boleh ada dan ikut ditulis.
+Nama kolom DataFrame = **id bidang** di :mod:`rapk_xl.format.spec` (``kode_indikator``,
+``b01``, ...), bukan teks header. Kunci Info juga id (``unit_kerja``, ``tahun``, ...). Kolom
+tambahan (yang diletakkan pengguna setelah kolom kontrak) boleh ada dan ikut ditulis; namanya
+teks header aslinya.
 """
 from __future__ import annotations
 
@@ -29,13 +31,13 @@ class DataRAPK:
         for t in TABEL_DATA:
             df = self.tabel.get(t.kunci)
             if df is None:
-                self.tabel[t.kunci] = bingkai_kosong(t.header)
+                self.tabel[t.kunci] = bingkai_kosong(t.ids)
             else:
-                kurang = [k for k in t.header if k not in df.columns]
+                kurang = [k for k in t.ids if k not in df.columns]
                 if kurang:  # kolom kontrak yang tak ada: kosong (DataFrame pemanggil tidak diubah)
                     df = df.assign(**{k: None for k in kurang})
-                ekstra = [c for c in df.columns if c not in t.semua_header]
-                self.tabel[t.kunci] = df[[*t.header, *ekstra]].reset_index(drop=True)
+                ekstra = [c for c in df.columns if c not in t.semua_id]
+                self.tabel[t.kunci] = df[[*t.ids, *ekstra]].reset_index(drop=True)
 
     @property
     def pk(self) -> pd.DataFrame:
@@ -59,8 +61,8 @@ class DataRAPK:
 
     @property
     def unit(self) -> object:
-        return self.info.get("Unit Kerja")
+        return self.info.get("unit_kerja")
 
     @property
     def tahun(self) -> object:
-        return self.info.get("Tahun")
+        return self.info.get("tahun")

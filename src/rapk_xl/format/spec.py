@@ -1,24 +1,34 @@
 """Format workbook versi 1: kontrak antara unit kerja dan Biro Perencanaan dan Keuangan.
 
 Satu deskripsi ini menggerakkan penulisan template (``rapk_xl.io.writer``), pembacaan
-workbook (``rapk_xl.io.reader``), validator dan dokumentasi (``docs/format.md``). Nama sheet,
-nama tabel dan teks header di sini adalah kontrak: jangan diubah tanpa menaikkan
-:data:`VERSI_FORMAT`. Kolom lain boleh ditambahkan *setelah* kolom-kolom ini.
+workbook (``rapk_xl.io.reader``), validator, konsolidasi dan dokumentasi (``docs/format.md``,
+dibangkitkan oleh :mod:`rapk_xl.format.dokumen`).
+
+Setiap kolom punya **id bidang** yang stabil (``kode_indikator``, ``b01``, ``kontribusi``):
+kode, DataFrame, riwayat SQLite dan buku nasional memakai id itu. **Teks header** (``"Kode
+Indikator"``) hanya ditulis di modul ini. Mengganti teks header cukup di sini; teks lamanya
+dipindah ke ``alias`` agar workbook lama tetap terbaca. Nama sheet dan tabel adalah kontrak:
+jangan diubah tanpa menaikkan :data:`VERSI_FORMAT`. Kolom lain boleh ditambahkan *setelah*
+kolom-kolom ini.
 """
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..calc.rules import JENIS_TARGET, POLARITAS
+from ..calc.turunan import SATUAN_ANGGARAN
+from ..calc.parse import kunci_teks
 
 __all__ = [
     "VERSI_FORMAT", "Kolom", "Tabel", "KunciInfo", "INFO", "PK", "RAPK", "ANGGARAN",
-    "REALISASI", "PEMBILANG", "TABEL", "TABEL_DATA", "KUNCI_INFO", "BULAN_TARGET",
-    "BULAN_REALISASI", "PERSPEKTIF", "SATUAN_ANGGARAN", "SATUAN_UMUM", "POLA_KODE_INDIKATOR",
+    "REALISASI", "PEMBILANG", "TABEL", "TABEL_DATA", "KUNCI_INFO", "ID_TARGET",
+    "ID_REALISASI", "PERSPEKTIF", "SATUAN_ANGGARAN", "SATUAN_UMUM", "POLA_KODE_INDIKATOR",
     "POLA_KODE_RO", "BARIS_HEADER", "BARIS_HEADER_INFO", "SHEET_CAPAIAN", "SHEET_DAFTAR",
     "SHEET_PETUNJUK", "NAMA_BULAN", "YA_TIDAK", "tabel_dari_kunci", "rentang_tahun",
-    "KALI_RUPIAH", "satuan_anggaran_baku", "nama_bulan",
+    "nama_bulan", "kunci_info", "info_dari_teks", "DAFTAR", "NAMA_DAFTAR_PILIHAN",
+    "JENIS_KOLOM", "BATAS_BARIS", "BATAS_BARIS_ANGGARAN",
 ]
 
 VERSI_FORMAT = 1
@@ -28,28 +38,25 @@ BARIS_HEADER = 5
 #: Baris header tabel Info.
 BARIS_HEADER_INFO = 4
 
+#: Baris terakhir sheet isian yang disiapkan template (format, dropdown) dan dijangkau rumus.
+BATAS_BARIS = 2005
+#: ... untuk sheet Anggaran (beberapa baris per indikator).
+BATAS_BARIS_ANGGARAN = 5005
+
 SHEET_PETUNJUK = "Petunjuk"
 SHEET_CAPAIAN = "Capaian"
 SHEET_DAFTAR = "Daftar"
 
-BULAN_TARGET = tuple(f"B{i:02d}" for i in range(1, 13))
-BULAN_REALISASI = tuple(f"R{i:02d}" for i in range(1, 13))
+#: id bidang target bulanan (RAPK) dan realisasi bulanan (Realisasi), Januari..Desember
+ID_TARGET = tuple(f"b{i:02d}" for i in range(1, 13))
+ID_REALISASI = tuple(f"r{i:02d}" for i in range(1, 13))
 NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
               "September", "Oktober", "November", "Desember")
 PERSPEKTIF = ("Stakeholder", "Customer", "Internal Process", "Learning and Growth")
-SATUAN_ANGGARAN = ("Rupiah", "Ribu Rupiah")
-#: pengali ke rupiah untuk setiap Satuan Anggaran
-KALI_RUPIAH = {"Rupiah": 1.0, "Ribu Rupiah": 1000.0}
 YA_TIDAK = ("Ya", "Tidak")
 #: Satuan yang biasa dipakai (dropdown menyarankan, tetapi satuan lain boleh).
 SATUAN_UMUM = ("%", "Indeks", "Nilai", "Opini", "Sekolah", "Desa", "Pasar", "Kab/Kota",
                "Dokumen", "Laporan", "Rekomendasi", "Sarana", "Sampel", "Orang", "Hari")
-
-def satuan_anggaran_baku(nilai: object) -> str | None:
-    """Satuan Anggaran dalam ejaan baku ('ribu  rupiah' → 'Ribu Rupiah'); None bila bukan
-    salah satu :data:`SATUAN_ANGGARAN` (spasi dan huruf besar/kecil tidak dihiraukan)."""
-    kunci = " ".join(str(nilai or "").split()).casefold()
-    return next((s for s in SATUAN_ANGGARAN if s.casefold() == kunci), None)
 
 
 def nama_bulan(periode: object, lain: str = "") -> str:
@@ -76,7 +83,8 @@ JENIS_KOLOM = ("teks", "kode", "pilihan", "bulat", "angka", "nilai")
 
 @dataclass(frozen=True)
 class Kolom:
-    nama: str  #: teks header, persis
+    id: str  #: id bidang: stabil, dipakai kode, DataFrame, riwayat dan buku nasional
+    nama: str  #: teks header, persis (hanya ditulis di modul ini)
     jenis: str = "teks"
     wajib: bool = False
     pilihan: tuple[str, ...] = ()
@@ -88,9 +96,16 @@ class Kolom:
     format_angka: str | None = None  #: format angka Excel
     petunjuk: str = ""
     rumus: bool = False  #: dihitung template (bukan isian)
+    alias: tuple[str, ...] = ()  #: teks header lama yang tetap terbaca
 
     def __post_init__(self):
         assert self.jenis in JENIS_KOLOM, self.jenis
+        assert self.id.isidentifier() and self.id == self.id.lower(), self.id
+
+    @property
+    def angka(self) -> bool:
+        """Kolom yang isinya dibaca sebagai bilangan (angka, bulat, nilai)."""
+        return self.jenis in ("angka", "bulat", "nilai")
 
 
 @dataclass(frozen=True)
@@ -104,25 +119,55 @@ class Tabel:
     baris_header: int = BARIS_HEADER
     kolom_tetap: int = 1  #: jumlah kolom yang dibekukan di kiri
 
+    def __post_init__(self):
+        ids = [k.id for k in self.kolom]
+        assert len(set(ids)) == len(ids), f"id bidang ganda di {self.nama}"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """id bidang kolom kontrak (tanpa kolom rumus template), urut template."""
+        return tuple(k.id for k in self.kolom if not k.rumus)
+
+    @property
+    def semua_id(self) -> tuple[str, ...]:
+        return tuple(k.id for k in self.kolom)
+
     @property
     def header(self) -> tuple[str, ...]:
-        """Header kontrak (tanpa kolom rumus tambahan template)."""
+        """Teks header kolom kontrak."""
         return tuple(k.nama for k in self.kolom if not k.rumus)
 
-    @property
-    def semua_header(self) -> tuple[str, ...]:
-        return tuple(k.nama for k in self.kolom)
+    @cached_property
+    def _per_id(self) -> dict[str, Kolom]:
+        return {k.id: k for k in self.kolom}
 
-    def kolom_bernama(self, nama: str) -> Kolom:
+    def kolom_id(self, id_: str) -> Kolom:
+        """Kolom ber-id ``id_`` (KeyError bila tidak ada)."""
+        return self._per_id[id_]
+
+    def nama_kolom(self, id_: str) -> str:
+        """Teks header kolom ber-id ``id_``; kolom tambahan (bukan spec) apa adanya."""
+        k = self._per_id.get(id_)
+        return k.nama if k is not None else id_
+
+    def posisi(self, id_: str) -> int:
+        """Nomor kolom (1 = A) kolom ``id_`` di template."""
+        return self.semua_id.index(id_) + 1
+
+    @cached_property
+    def per_teks(self) -> dict[str, str]:
+        """Teks header dan aliasnya (dinormalkan :func:`kunci_teks`) → id bidang."""
+        hasil: dict[str, str] = {}
         for k in self.kolom:
-            if k.nama == nama:
-                return k
-        raise KeyError(nama)
+            for teks in (k.nama, *k.alias):
+                hasil.setdefault(kunci_teks(teks), k.id)
+        return hasil
 
 
 @dataclass(frozen=True)
 class KunciInfo:
-    kunci: str
+    id: str  #: id bidang Info: ``unit_kerja``, ``tahun``, ...
+    kunci: str  #: teks di kolom Kunci tabel Info
     jenis: str = "teks"
     wajib: bool = False
     pilihan: tuple[str, ...] = ()
@@ -130,6 +175,8 @@ class KunciInfo:
     maksimum: float | None = None
     petunjuk: str = ""
     contoh: object = None
+    nama_range: str | None = None  #: nama range Excel sel Nilai-nya (dipakai rumus template)
+    alias: tuple[str, ...] = ()
 
 
 def rentang_tahun() -> tuple[int, int]:
@@ -141,53 +188,75 @@ _RUPIAH = "#,##0"
 _DESIMAL = "#,##0.##"
 
 KUNCI_INFO: tuple[KunciInfo, ...] = (
-    KunciInfo("Unit Kerja", "pilihan", True, petunjuk="Pilih nama unit kerja dari daftar."),
-    KunciInfo("Tahun", "bulat", True, minimum=2005, maksimum=None,
-              petunjuk="Tahun PK/RAPK, mis. 2024."),
-    KunciInfo("Periode", "bulat", True, minimum=1, maksimum=12,
-              petunjuk="Bulan terakhir yang dilaporkan realisasinya, 1-12 (6 = Juni)."),
-    KunciInfo("Satuan Anggaran", "pilihan", True, pilihan=SATUAN_ANGGARAN,
-              petunjuk="Satuan semua angka anggaran di workbook ini."),
-    KunciInfo("Versi Format", "bulat", True, minimum=VERSI_FORMAT, maksimum=VERSI_FORMAT,
-              petunjuk="Jangan diubah.", contoh=VERSI_FORMAT),
-    KunciInfo("Tempat", petunjuk="Tempat penandatanganan, mis. Jember."),
-    KunciInfo("Tanggal", petunjuk="Tanggal penandatanganan, mis. 20 Juni 2024."),
-    KunciInfo("Jabatan Penandatangan", petunjuk="Mis. Kepala Balai POM di Jember."),
-    KunciInfo("Nama Penandatangan", petunjuk="Nama lengkap dengan gelar."),
-    KunciInfo("Catatan", petunjuk="Catatan bebas untuk penerima workbook."),
+    KunciInfo("unit_kerja", "Unit Kerja", "pilihan", True,
+              petunjuk="Pilih nama unit kerja dari daftar.", nama_range="infoUnit"),
+    KunciInfo("tahun", "Tahun", "bulat", True, minimum=2005, maksimum=None,
+              petunjuk="Tahun PK/RAPK, mis. 2024.", nama_range="infoTahun"),
+    KunciInfo("periode", "Periode", "bulat", True, minimum=1, maksimum=12,
+              petunjuk="Bulan terakhir yang dilaporkan realisasinya, 1-12 (6 = Juni).",
+              nama_range="infoPeriode"),
+    KunciInfo("satuan_anggaran", "Satuan Anggaran", "pilihan", True, pilihan=SATUAN_ANGGARAN,
+              petunjuk="Satuan semua angka anggaran di workbook ini.", nama_range="infoSatuan"),
+    KunciInfo("versi_format", "Versi Format", "bulat", True, minimum=VERSI_FORMAT,
+              maksimum=VERSI_FORMAT, petunjuk="Jangan diubah.", contoh=VERSI_FORMAT),
+    KunciInfo("tempat", "Tempat", petunjuk="Tempat penandatanganan, mis. Jember.",
+              nama_range="infoTempat"),
+    KunciInfo("tanggal", "Tanggal", petunjuk="Tanggal penandatanganan, mis. 20 Juni 2024.",
+              nama_range="infoTanggal"),
+    KunciInfo("jabatan_penandatangan", "Jabatan Penandatangan",
+              petunjuk="Mis. Kepala Balai POM di Jember.", nama_range="infoJabatan"),
+    KunciInfo("nama_penandatangan", "Nama Penandatangan", petunjuk="Nama lengkap dengan gelar.",
+              nama_range="infoNama"),
+    KunciInfo("catatan", "Catatan", petunjuk="Catatan bebas untuk penerima workbook."),
 )
+_INFO_PER_ID = {k.id: k for k in KUNCI_INFO}
+_INFO_PER_TEKS = {kunci_teks(t): k.id for k in KUNCI_INFO for t in (k.kunci, *k.alias)}
+
+
+def kunci_info(id_: str) -> KunciInfo:
+    """Kunci Info ber-id ``id_``."""
+    return _INFO_PER_ID[id_]
+
+
+def info_dari_teks(teks: object) -> str | None:
+    """id Info untuk teks kolom Kunci (huruf besar/spasi bebas); None bila bukan kunci spec."""
+    return _INFO_PER_TEKS.get(kunci_teks(teks))
+
 
 INFO = Tabel(
     "info", "Info", "tblInfo",
-    (Kolom("Kunci", "teks", True, lebar=26),
-     Kolom("Nilai", "teks", False, lebar=48),
-     Kolom("Petunjuk", "teks", False, lebar=70)),
+    (Kolom("kunci", "Kunci", "teks", True, lebar=26),
+     Kolom("nilai", "Nilai", "teks", False, lebar=48),
+     Kolom("petunjuk", "Petunjuk", "teks", False, lebar=70)),
     judul="INFORMASI WORKBOOK",
     petunjuk="Isi kolom Nilai. Jangan mengubah kolom Kunci.",
     baris_header=BARIS_HEADER_INFO,
 )
 
+_KODE = Kolom("kode_indikator", "Kode Indikator", "kode", True, pola=POLA_KODE_INDIKATOR,
+              lebar=10)
+
 PK = Tabel(
     "pk", "PK", "tblPK",
-    (Kolom("No Sasaran", "bulat", True, minimum=1, lebar=9, format_angka="0",
+    (Kolom("no_sasaran", "No Sasaran", "bulat", True, minimum=1, lebar=9, format_angka="0",
            petunjuk="Nomor sasaran: 1, 2, 3, ..."),
-     Kolom("Perspektif", "pilihan", pilihan=PERSPEKTIF, pilihan_ketat=False, lebar=16,
-           petunjuk="Perspektif Balanced Scorecard (boleh kosong)."),
-     Kolom("Sasaran", "teks", True, lebar=40, petunjuk="Teks sasaran, tanpa nomor."),
-     Kolom("Kode Indikator", "kode", True, pola=POLA_KODE_INDIKATOR, lebar=10,
+     Kolom("perspektif", "Perspektif", "pilihan", pilihan=PERSPEKTIF, pilihan_ketat=False,
+           lebar=16, petunjuk="Perspektif Balanced Scorecard (boleh kosong)."),
+     Kolom("sasaran", "Sasaran", "teks", True, lebar=40, petunjuk="Teks sasaran, tanpa nomor."),
+     Kolom("kode_indikator", "Kode Indikator", "kode", True, pola=POLA_KODE_INDIKATOR, lebar=10,
            petunjuk="No sasaran.no indikator, mis. 1.01 (ketik sebagai teks)."),
-     Kolom("Indikator", "teks", True, lebar=50, petunjuk="Nama indikator kinerja."),
-     Kolom("Satuan", "pilihan", True, pilihan=SATUAN_UMUM, pilihan_ketat=False, lebar=9,
-           petunjuk="%, Indeks, Nilai, Sekolah, Desa, ..."),
-     Kolom("Jenis Target", "pilihan", True, pilihan=JENIS_TARGET, lebar=12,
+     Kolom("indikator", "Indikator", "teks", True, lebar=50, petunjuk="Nama indikator kinerja."),
+     Kolom("satuan", "Satuan", "pilihan", True, pilihan=SATUAN_UMUM, pilihan_ketat=False,
+           lebar=9, petunjuk="%, Indeks, Nilai, Sekolah, Desa, ..."),
+     Kolom("jenis_target", "Jenis Target", "pilihan", True, pilihan=JENIS_TARGET, lebar=12,
            petunjuk="Tetap, Kumulatif atau Akhir Tahun."),
-     Kolom("Polaritas", "pilihan", True, pilihan=POLARITAS, lebar=10,
+     Kolom("polaritas", "Polaritas", "pilihan", True, pilihan=POLARITAS, lebar=10,
            petunjuk="Positif: makin besar makin baik. Negatif: makin kecil makin baik."),
-     Kolom("IKU", "pilihan", pilihan=YA_TIDAK, lebar=7,
+     Kolom("iku", "IKU", "pilihan", pilihan=YA_TIDAK, lebar=7,
            petunjuk="Ya bila Indikator Kinerja Utama (bobot 2)."),
-     Kolom("Bobot", "angka", minimum=0, lebar=8, format_angka=_DESIMAL,
+     Kolom("bobot", "Bobot", "angka", minimum=0, lebar=8, format_angka=_DESIMAL,
            petunjuk="Kosongkan kecuali PK memberi bobot sendiri."),
-     Kolom("Target", "nilai", True, lebar=10, format_angka=_DESIMAL,
+     Kolom("target", "Target", "nilai", True, lebar=10, format_angka=_DESIMAL,
            petunjuk="Target tahunan (angka; opini BPK: WTP atau 4)."),
      ),
     judul="PERJANJIAN KINERJA TAHUN",
@@ -198,12 +267,13 @@ PK = Tabel(
 
 RAPK = Tabel(
     "rapk", "RAPK", "tblRAPK",
-    (Kolom("Kode Indikator", "kode", True, pola=POLA_KODE_INDIKATOR, lebar=10),
-     Kolom("Indikator", "teks", lebar=46),
-     *(Kolom(b, "nilai", lebar=7.5, format_angka=_DESIMAL) for b in BULAN_TARGET),
-     Kolom("Anggaran", "angka", True, minimum=0, lebar=16, format_angka=_RUPIAH,
+    (_KODE,
+     Kolom("indikator", "Indikator", lebar=46),
+     *(Kolom(b, b.upper(), "nilai", lebar=7.5, format_angka=_DESIMAL) for b in ID_TARGET),
+     Kolom("anggaran", "Anggaran", "angka", True, minimum=0, lebar=16, format_angka=_RUPIAH,
            petunjuk="Anggaran indikator = jumlah Kontribusi barisnya di sheet Anggaran."),
-     Kolom("Jumlah Kontribusi", "angka", lebar=16, format_angka=_RUPIAH, rumus=True,
+     Kolom("jumlah_kontribusi", "Jumlah Kontribusi", "angka", lebar=16, format_angka=_RUPIAH,
+           rumus=True,
            petunjuk="Dihitung: jumlah Kontribusi di sheet Anggaran. Harus sama dengan Anggaran."),
      ),
     judul="RENCANA AKSI PERJANJIAN KINERJA TAHUN",
@@ -214,19 +284,21 @@ RAPK = Tabel(
 
 ANGGARAN = Tabel(
     "anggaran", "Anggaran", "tblRO",
-    (Kolom("Kode Indikator", "kode", True, pola=POLA_KODE_INDIKATOR, lebar=10),
-     Kolom("No", "bulat", lebar=5, format_angka="0"),
-     Kolom("Kode RO", "kode", True, pola=POLA_KODE_RO, lebar=17,
+    (_KODE,
+     Kolom("no", "No", "bulat", lebar=5, format_angka="0"),
+     Kolom("kode_ro", "Kode RO", "kode", True, pola=POLA_KODE_RO, lebar=17,
            petunjuk="Mis. DR.3165.QIA.005 atau 3165.QIA.005."),
-     Kolom("Rincian Output", "teks", lebar=40),
-     Kolom("Komponen", "teks", lebar=32, petunjuk="Mis. 055 - Pengadaan sampel makanan."),
-     Kolom("Sub Komponen", "teks", lebar=32, petunjuk="Mis. A - Pengadaan Sampel."),
-     Kolom("Pagu", "angka", minimum=0, lebar=15, format_angka=_RUPIAH,
+     Kolom("rincian_output", "Rincian Output", "teks", lebar=40),
+     Kolom("komponen", "Komponen", "teks", lebar=32,
+           petunjuk="Mis. 055 - Pengadaan sampel makanan."),
+     Kolom("sub_komponen", "Sub Komponen", "teks", lebar=32, petunjuk="Mis. A - Pengadaan Sampel."),
+     Kolom("pagu", "Pagu", "angka", minimum=0, lebar=15, format_angka=_RUPIAH,
            petunjuk="Anggaran sub komponen (seluruhnya)."),
-     Kolom("Kontribusi", "angka", True, minimum=0, lebar=15, format_angka=_RUPIAH,
+     Kolom("kontribusi", "Kontribusi", "angka", True, minimum=0, lebar=15, format_angka=_RUPIAH,
            petunjuk="Bagian Pagu untuk indikator ini. Satu sub komponen untuk beberapa "
                     "indikator: jumlah kontribusinya = Pagu."),
-     Kolom("Realisasi Anggaran", "angka", minimum=0, lebar=15, format_angka=_RUPIAH,
+     Kolom("realisasi_anggaran", "Realisasi Anggaran", "angka", minimum=0, lebar=15,
+           format_angka=_RUPIAH,
            petunjuk="Realisasi s.d. periode, paling besar sama dengan Kontribusi."),
      ),
     judul="RINCIAN ANGGARAN RENCANA AKSI TAHUN",
@@ -237,10 +309,10 @@ ANGGARAN = Tabel(
 
 REALISASI = Tabel(
     "realisasi", "Realisasi", "tblRealisasi",
-    (Kolom("Kode Indikator", "kode", True, pola=POLA_KODE_INDIKATOR, lebar=10),
-     Kolom("Indikator", "teks", lebar=46),
-     *(Kolom(r, "nilai", lebar=7.5, format_angka=_DESIMAL) for r in BULAN_REALISASI),
-     Kolom("Keterangan", "teks", lebar=30,
+    (_KODE,
+     Kolom("indikator", "Indikator", lebar=46),
+     *(Kolom(r, r.upper(), "nilai", lebar=7.5, format_angka=_DESIMAL) for r in ID_REALISASI),
+     Kolom("keterangan", "Keterangan", lebar=30,
            petunjuk="Mis. 'Progres 45%' untuk indikator yang baru final di akhir tahun."),
      ),
     judul="REALISASI KINERJA TAHUN",
@@ -251,11 +323,11 @@ REALISASI = Tabel(
 
 PEMBILANG = Tabel(
     "pembilang", "Pembilang", "tblPembilang",
-    (Kolom("Kode Indikator", "kode", True, pola=POLA_KODE_INDIKATOR, lebar=10),
-     Kolom("Bulan", "bulat", True, minimum=1, maksimum=12, lebar=7, format_angka="0"),
-     Kolom("Pembilang", "angka", True, minimum=0, lebar=14, format_angka=_DESIMAL,
+    (_KODE,
+     Kolom("bulan", "Bulan", "bulat", True, minimum=1, maksimum=12, lebar=7, format_angka="0"),
+     Kolom("pembilang", "Pembilang", "angka", True, minimum=0, lebar=14, format_angka=_DESIMAL,
            petunjuk="a: jumlah yang memenuhi."),
-     Kolom("Penyebut", "angka", True, minimum=0, lebar=14, format_angka=_DESIMAL,
+     Kolom("penyebut", "Penyebut", "angka", True, minimum=0, lebar=14, format_angka=_DESIMAL,
            petunjuk="b: jumlah seluruhnya. Realisasi = a / b × 100."),
      ),
     judul="PEMBILANG DAN PENYEBUT REALISASI TAHUN",
@@ -273,3 +345,24 @@ def tabel_dari_kunci(kunci: str) -> Tabel:
         if t.kunci == kunci:
             return t
     raise KeyError(kunci)
+
+
+def _daftar_unit() -> tuple[str, ...]:
+    from ..reference import daftar_unit
+    return tuple(u.nama for u in daftar_unit())
+
+
+#: Daftar pilihan di sheet tersembunyi :data:`SHEET_DAFTAR`: nama range → (judul kolom, isi).
+#: Dropdown kolom dan kunci Info dipilih menurut isi ``pilihan``-nya (:data:`NAMA_DAFTAR_PILIHAN`).
+DAFTAR: dict[str, tuple[str, tuple[str, ...]]] = {
+    "lstUnit": ("Unit Kerja", _daftar_unit()),
+    "lstJenisTarget": ("Jenis Target", JENIS_TARGET),
+    "lstPolaritas": ("Polaritas", POLARITAS),
+    "lstYaTidak": ("IKU", YA_TIDAK),
+    "lstSatuanAnggaran": ("Satuan Anggaran", SATUAN_ANGGARAN),
+    "lstPerspektif": ("Perspektif", PERSPEKTIF),
+    "lstSatuan": ("Satuan", SATUAN_UMUM),
+    "lstBulan": ("Bulan", NAMA_BULAN),
+}
+#: isi daftar → nama range-nya
+NAMA_DAFTAR_PILIHAN: dict[tuple[str, ...], str] = {isi: nama for nama, (_, isi) in DAFTAR.items()}

@@ -17,7 +17,7 @@ jumlah uang yang diketik sebagai teks, mis. ``5.874.961,0``), nomor yang melonca
 meloncat. Memeriksa isi adalah tugas validator, bukan cetakan. Baris Total = jumlah
 Anggaran indikator yang berupa angka (seperti SUM di Excel: teks tidak ikut).
 
-:func:`ke_pdf` mengonversi xlsx ke PDF dengan LibreOffice (``soffice``) headless.
+Konversi ke PDF: :func:`rapk_xl.io.pdf.ke_pdf`.
 """
 from __future__ import annotations
 
@@ -32,14 +32,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from ..format import DataRAPK
-from ..format.spec import BULAN_TARGET, NAMA_BULAN
+from ..calc.turunan import satuan_anggaran_baku
+from ..format.spec import ID_TARGET, NAMA_BULAN
 from ..reference import cari_unit
 from .gaya import atur_cetak, huruf, tulis_sel
 
 __all__ = [
     "UPT", "NASIONAL", "TataLetak", "Sasaran", "Indikator", "BarisAnggaran", "susun",
-    "pilih_tata_letak", "buat_cetak", "tulis_cetak", "ke_pdf", "cari_soffice", "GagalPdf",
-    "SofficeTidakAda", "PETUNJUK_PASANG", "LOKASI_SOFFICE", "BATAS_WAKTU_PDF",
+    "pilih_tata_letak", "buat_cetak", "tulis_cetak",
 ]
 
 NAMA_BADAN = "BADAN PENGAWAS OBAT DAN MAKANAN"
@@ -132,34 +132,34 @@ def susun(data: DataRAPK) -> list[Sasaran]:
     pk_kode: dict[str, dict] = {}
     teks_sasaran: dict[int, str] = {}
     for r in data.pk.to_dict("records"):
-        pk_kode.setdefault(_kode(r.get("Kode Indikator")), r)
-        no = _nomor_sasaran(r.get("No Sasaran"))
-        if no is not None and _teks(r.get("Sasaran")):
-            teks_sasaran.setdefault(no, _teks(r.get("Sasaran")))
+        pk_kode.setdefault(_kode(r["kode_indikator"]), r)
+        no = _nomor_sasaran(r["no_sasaran"])
+        if no is not None and _teks(r["sasaran"]):
+            teks_sasaran.setdefault(no, _teks(r["sasaran"]))
     anggaran: dict[str, list[BarisAnggaran]] = {}
     for r in data.anggaran.to_dict("records"):
-        anggaran.setdefault(_kode(r.get("Kode Indikator")), []).append(BarisAnggaran(
-            r.get("No"), r.get("Kode RO"), r.get("Rincian Output"), r.get("Komponen"),
-            r.get("Sub Komponen"), r.get("Pagu"), r.get("Kontribusi")))
+        anggaran.setdefault(_kode(r["kode_indikator"]), []).append(BarisAnggaran(
+            r["no"], r["kode_ro"], r["rincian_output"], r["komponen"], r["sub_komponen"],
+            r["pagu"], r["kontribusi"]))
 
     hasil: list[Sasaran] = []
     kunci_lalu: object = object()
     for r in data.rapk.to_dict("records"):
-        kode = _kode(r.get("Kode Indikator"))
+        kode = _kode(r["kode_indikator"])
         m = _KODE.match(kode)
         baris_pk = pk_kode.get(kode, {})
-        no = _nomor_sasaran(baris_pk.get("No Sasaran"))
+        no = _nomor_sasaran(baris_pk.get("no_sasaran"))
         if no is None and m:
             no = int(m.group(1))
-        teks = _teks(r.get("Indikator")) or _teks(baris_pk.get("Indikator"))
+        teks = _teks(r["indikator"]) or _teks(baris_pk.get("indikator"))
         ind = Indikator(
             label=_gabung(m.group(2), teks) if m else teks,
-            target=[_nilai(r.get(b)) for b in BULAN_TARGET],
-            anggaran=_nilai(r.get("Anggaran")),
+            target=[_nilai(r[b]) for b in ID_TARGET],
+            anggaran=_nilai(r["anggaran"]),
             baris=anggaran.get(kode, []))
         kunci = no if no is not None else kode
         if kunci != kunci_lalu:
-            sas = teks_sasaran.get(no, "") if no is not None else _teks(baris_pk.get("Sasaran"))
+            sas = teks_sasaran.get(no, "") if no is not None else _teks(baris_pk.get("sasaran"))
             hasil.append(Sasaran(
                 no=f"{no}." if no is not None else "",
                 label=_gabung(f"{no:02d}", sas) if no is not None else sas))
@@ -266,7 +266,7 @@ def pilih_tata_letak(data: DataRAPK) -> TataLetak:
     selain itu UPT."""
     if _badan(data.unit):
         return NASIONAL
-    komponen = data.anggaran["Komponen"]
+    komponen = data.anggaran["komponen"]
     if len(komponen) and all(_kosong(v) for v in komponen):
         return NASIONAL
     return UPT
@@ -370,8 +370,8 @@ class _Penulis:
             self.ws.merge_cells(start_row=r1, start_column=b.awal, end_row=r2,
                                 end_column=b.akhir)
         self.sel(r1, KOLOM_BULAN[0], KOLOM_BULAN[-1], "TARGET", **gaya)
-        for k, b in zip(KOLOM_BULAN, BULAN_TARGET):
-            self.sel(r2, k, k, b, **gaya)
+        for k, b in zip(KOLOM_BULAN, ID_TARGET):
+            self.sel(r2, k, k, b.upper(), **gaya)
         self.ws.row_dimensions[r1].height = 16
         self.ws.row_dimensions[r2].height = 14
         self.baris += 2
@@ -467,10 +467,10 @@ def _baris_judul(data: DataRAPK) -> list[str]:
 
 
 def _baris_tanda_tangan(info: dict) -> list[tuple[str | None, bool]]:
-    tempat = _teks(info.get("Tempat"))
-    tanggal = _format_tanggal(info.get("Tanggal"))
-    jabatan = _teks(info.get("Jabatan Penandatangan"))
-    nama = _teks(info.get("Nama Penandatangan"))
+    tempat = _teks(info.get("tempat"))
+    tanggal = _format_tanggal(info.get("tanggal"))
+    jabatan = _teks(info.get("jabatan_penandatangan"))
+    nama = _teks(info.get("nama_penandatangan"))
     hasil: list[tuple[str | None, bool]] = []
     if tempat or tanggal:
         hasil.append((", ".join(t for t in (tempat, tanggal) if t), False))
@@ -493,7 +493,7 @@ def buat_cetak(data: DataRAPK, tata_letak: TataLetak | str | None = None) -> Wor
     if isinstance(tata_letak, str):
         tata_letak = _TATA_LETAK[tata_letak]
     tata = tata_letak or pilih_tata_letak(data)
-    ribu = _teks(data.info.get("Satuan Anggaran")).casefold() == "ribu rupiah"
+    ribu = satuan_anggaran_baku(data.info.get("satuan_anggaran")) == "Ribu Rupiah"
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET

@@ -24,12 +24,16 @@ import python_calamine as pc
 
 from ..format import DataRAPK
 from ..format.data import bingkai_kosong
-from ..format.spec import INFO, TABEL, TABEL_DATA, Tabel
+from ..temuan import Temuan, temuan
+from .aturan import TAK_TERBACA
+from ..calc.parse import kunci_teks
+from ..format.spec import INFO, TABEL, TABEL_DATA, Kolom, Tabel, info_dari_teks
 from .capaian_sheet import sel_rumus_template
 from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, buka_berkas,
                          kolom_ke_angka, pisah_alamat)
 
-__all__ = ["Bacaan", "TabelTerbaca", "MasalahStruktur", "baca_workbook", "baca_sumber", "Sumber",
+__all__ = ["Bacaan", "TabelTerbaca", "Temuan", "baca_workbook", "baca_aman", "baca_sumber",
+           "Sumber",
            "SumberBerkas", "DefTabel", "GagalBaca", "ke_data",
            "MAKS_BARIS_TABEL", "MAKS_SEL_SHEET"]
 
@@ -39,15 +43,6 @@ MAKS_BARIS_TABEL = 20_000
 MAKS_SEL_SHEET = 2_000_000
 #: Baris awal yang dicari header-nya bila definisi tabel hilang.
 _CARI_HEADER = 40
-
-
-@dataclass
-class MasalahStruktur:
-    kode: str  # stabil: "sheet-hilang", "tabel-hilang", "header-hilang", ...
-    sheet: str | None
-    sel: str | None
-    pesan: str
-    parah: bool = True  # True: data tabel tidak dapat dibaca dengan benar
 
 
 @dataclass
@@ -78,7 +73,7 @@ class Bacaan:
     info: dict[str, object]
     info_sel: dict[str, str]  # kunci → alamat sel Nilai (mis. "B6")
     tabel: dict[str, TabelTerbaca]
-    masalah: list[MasalahStruktur]
+    masalah: list[Temuan]
     galat: dict[str, dict[str, str]]  # sheet → {alamat: "#DIV/0!"}
     #: Bila diminta (``periksa_rumus``): sheet → {alamat: nilai tampil} untuk sel yang diberi
     #: rumus oleh template tetapi kini tanpa rumus; ``None`` bila sumber tak memberi rumus.
@@ -87,9 +82,13 @@ class Bacaan:
     def __getitem__(self, kunci: str) -> TabelTerbaca:
         return self.tabel[kunci]
 
+    @property
+    def tak_terbaca(self) -> set[str]:
+        """Kunci tabel ("pk", "anggaran", ...) yang isinya tidak dapat dibaca dari berkas ini."""
+        return _tak_terbaca(self.masalah, self.tabel)
 
-def _norm(teks: object) -> str:
-    return " ".join(str(teks).split()).casefold() if teks is not None else ""
+
+_norm = kunci_teks
 
 
 def _nilai(v: object) -> object:
@@ -100,21 +99,17 @@ def _nilai(v: object) -> object:
 class _HeaderSpec:
     """Header spec satu tabel yang sudah dinormalkan dengan :func:`_norm`."""
 
-    kontrak: tuple[tuple[str, str], ...]  # (header kontrak, bentuk normalnya), urut spec
-    harap: frozenset[str]  # bentuk normal header kontrak
-    per_norm: dict[str, str]  # bentuk normal → header spec (semua header, termasuk rumus)
+    kontrak: tuple[tuple[Kolom, frozenset[str]], ...]  # (kolom kontrak, bentuk normal teksnya)
+    harap: frozenset[str]  # bentuk normal semua teks header kontrak (dan aliasnya)
+    per_norm: dict[str, str]  # bentuk normal teks (dan alias) → id bidang (termasuk kolom rumus)
 
 
 @lru_cache(maxsize=64)
-def _header_norm(header: tuple[str, ...], semua_header: tuple[str, ...]) -> _HeaderSpec:
-    kontrak = tuple((k, _norm(k)) for k in header)
-    return _HeaderSpec(kontrak, frozenset(n for _, n in kontrak),
-                       {_norm(k): k for k in semua_header})
-
-
 def _header_spec(t: Tabel) -> _HeaderSpec:
     """Header ``t`` yang dinormalkan, dihitung sekali per tabel (bukan per workbook)."""
-    return _header_norm(t.header, t.semua_header)
+    kontrak = tuple((k, frozenset(_norm(x) for x in (k.nama, *k.alias)))
+                    for k in t.kolom if not k.rumus)
+    return _HeaderSpec(kontrak, frozenset().union(*(n for _, n in kontrak)), dict(t.per_teks))
 
 
 @dataclass(frozen=True)
@@ -155,7 +150,7 @@ class Sumber:
         """Alamat sel berumus; ``None`` bila sumber tidak dapat memberikannya."""
         return None
 
-    def masalah(self) -> list[MasalahStruktur]:
+    def masalah(self) -> list[Temuan]:
         return []
 
     def close(self) -> None:
@@ -168,7 +163,7 @@ class SumberBerkas(Sumber):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.berkas, self.paket = buka_berkas(self.path)
-        self._masalah: list[MasalahStruktur] = []
+        self._masalah: list[Temuan] = []
         self._galat: dict[str, dict[str, str]] = {}
         self._nilai: dict[str, list[list]] = {}
         self._xml: dict[str, bytes] = {}  # XML sheet: dibuka dari zip sekali per sheet
@@ -216,19 +211,15 @@ class SumberBerkas(Sumber):
         if baris * max(kolom, 1) > MAKS_SEL_SHEET:
             # python-calamine membangun kisi padat dari sel pertama sampai terakhir: sel di
             # XFD1048576 berarti miliaran sel. Sheet seperti itu tidak dibaca sama sekali.
-            self._masalah.append(MasalahStruktur(
-                "sheet-terlalu-besar", sheet, None,
-                f"Sheet {sheet} memakai area sangat luas (sampai baris {baris}, kolom {kolom}); "
-                f"sheet ini tidak dibaca. Hapus isi di luar tabel (Ctrl+End menunjukkan sel "
-                "terakhir yang terpakai), lalu simpan ulang."))
+            self._masalah.append(temuan("sheet-terlalu-besar", sheet, None, sheet=sheet,
+                                        baris=baris, kolom=kolom))
             self._nilai[sheet] = []
             return
         try:
             self._nilai[sheet] = self.wb.get_sheet_by_name(sheet).to_python(
                 skip_empty_area=False)
         except Exception:  # noqa: BLE001
-            self._masalah.append(MasalahStruktur("sheet-rusak", sheet, None,
-                                                 f"Sheet {sheet} tidak dapat dibaca."))
+            self._masalah.append(temuan("sheet-rusak", sheet, None, sheet=sheet))
             self._nilai[sheet] = []
 
     def nilai(self, sheet: str) -> list[list]:
@@ -244,7 +235,7 @@ class SumberBerkas(Sumber):
     def sel_berumus(self, sheet: str) -> set[str] | None:
         return PaketXlsx.sel_berumus(self._isi(sheet))
 
-    def masalah(self) -> list[MasalahStruktur]:
+    def masalah(self) -> list[Temuan]:
         return self._masalah
 
     def close(self) -> None:
@@ -255,7 +246,7 @@ class SumberBerkas(Sumber):
 class _Pembaca:
     def __init__(self, sumber: Sumber):
         self.sumber = sumber
-        self.masalah: list[MasalahStruktur] = []
+        self.masalah: list[Temuan] = []
         self.nama_sheet = sumber.nama_sheet()
         self._tabel = sumber.tabel()
 
@@ -284,46 +275,36 @@ class _Pembaca:
             header = nilai[d.baris_header] if d.baris_header < len(nilai) else []
             kolom = {_norm(c) for c in header[d.kolom_awal:d.kolom_akhir + 1]}
             if len(harap & kolom) >= max(2, len(harap) // 2):
-                self.masalah.append(MasalahStruktur(
-                    "nama-tabel-berbeda", d.sheet, None,
-                    f"Tabel di sheet {d.sheet} bernama '{nama}', seharusnya '{t.nama}'. Ganti "
-                    "namanya di Table Design > Table Name.", parah=False))
+                self.masalah.append(temuan("nama-tabel-berbeda", d.sheet, None, sheet=d.sheet,
+                                           asli=nama, tabel=t.nama))
                 return d
         return None
 
     def baca_tabel(self, t: Tabel) -> TabelTerbaca:
-        hasil = TabelTerbaca(t, df=_bingkai([], [], list(t.header)))
+        hasil = TabelTerbaca(t, df=_bingkai([], [], list(t.ids)))
         d = self._def_tabel(t)
         if d is not None:
             sheet = d.sheet
             if sheet != t.sheet and self.cari_sheet(t.sheet) != sheet:
-                self.masalah.append(MasalahStruktur(
-                    "tabel-di-sheet-lain", sheet, None,
-                    f"Tabel {t.nama} ada di sheet '{sheet}', seharusnya di sheet '{t.sheet}'.",
-                    parah=False))
+                self.masalah.append(temuan("tabel-di-sheet-lain", sheet, None, tabel=t.nama,
+                                           sheet=sheet, harap=t.sheet))
             h, c0, r1, c1 = d.baris_header, d.kolom_awal, d.baris_akhir, d.kolom_akhir
             hasil.ditemukan = True
         else:
             sheet = self.cari_sheet(t.sheet)
             if sheet is None:
-                self.masalah.append(MasalahStruktur(
-                    "sheet-hilang", t.sheet, None,
-                    f"Sheet '{t.sheet}' dan tabel {t.nama} tidak ada. Pakai template rapk-xl "
-                    "terbaru dan salin datanya ke sana."))
+                self.masalah.append(temuan("sheet-hilang", t.sheet, None, sheet=t.sheet,
+                                           tabel=t.nama))
                 return hasil
             h, c0, c1 = self._cari_header(sheet, t)
             if h is None:
-                self.masalah.append(MasalahStruktur(
-                    "tabel-hilang", sheet, None,
-                    f"Tabel {t.nama} dan header-nya tidak ditemukan di sheet {sheet}. Pakai "
-                    "template rapk-xl terbaru dan salin datanya ke sana."))
+                self.masalah.append(temuan("tabel-hilang", sheet, None, tabel=t.nama,
+                                           sheet=sheet))
                 return hasil
             r1 = None
-            self.masalah.append(MasalahStruktur(
-                "tabel-hilang", sheet, f"{angka_ke_kolom(c0 + 1)}{h + 1}",
-                f"Sheet {sheet} tidak lagi memuat tabel Excel {t.nama} (mungkin diubah menjadi "
-                "range biasa); data dibaca dari header di baris {0}. Pilih datanya lalu Insert > "
-                "Table, beri nama {1}.".format(h + 1, t.nama), parah=False))
+            self.masalah.append(temuan("tabel-jadi-range", sheet,
+                                       f"{angka_ke_kolom(c0 + 1)}{h + 1}", sheet=sheet,
+                                       tabel=t.nama, baris=h + 1))
         hasil.sheet = sheet
         hasil.baris_header = h + 1
         nilai = self.nilai_sheet(sheet)
@@ -344,7 +325,7 @@ class _Pembaca:
         self._periksa_header(t, sheet, h, kolom)
         indeks = self._petakan(t, kolom)
         data_baris, data_nomor = self._baris_data(nilai, h, c0, c1, r1, sheet, t)
-        urut = [*t.header, *[n for n in indeks if n not in t.header]]
+        urut = [*t.ids, *[n for n in indeks if n not in t.ids]]
         hasil.df = _bingkai(data_baris, [indeks.get(k) for k in urut], urut)
         hasil.baris = np.asarray(data_nomor, dtype=int)
         hasil.huruf = {nama: angka_ke_kolom(j + 1) for nama, j in indeks.items()}
@@ -364,15 +345,16 @@ class _Pembaca:
         return None, 0, 0
 
     def _petakan(self, t: Tabel, kolom: dict[str, int]) -> dict[str, int]:
-        """Nama kolom spec (atau nama asli untuk kolom tambahan) → indeks kolom sheet."""
+        """id bidang (atau teks header asli untuk kolom tambahan) → indeks kolom sheet."""
         hasil: dict[str, int] = {}
-        norm_spec = _header_spec(t).per_norm
+        per_norm = _header_spec(t).per_norm
         for nama, j in kolom.items():
-            spec = norm_spec.get(_norm(nama))
-            if spec is not None and spec not in hasil:
-                hasil[spec] = j
-            elif spec is None:
-                hasil[nama] = j
+            id_ = per_norm.get(_norm(nama))
+            if id_ is not None:
+                hasil.setdefault(id_, j)
+            else:
+                kunci = nama if nama not in t.semua_id else f"{nama} (tambahan)"
+                hasil.setdefault(kunci, j)
         return hasil
 
     def _periksa_header(self, t: Tabel, sheet: str, h: int, kolom: dict[str, int]) -> None:
@@ -380,33 +362,28 @@ class _Pembaca:
         norm = {_norm(n): (n, j) for n, j in kolom.items()}
         lain = [n for n in kolom if _norm(n) not in spec.per_norm]
         posisi = []
-        for k, nk in spec.kontrak:
-            if nk in norm:
-                asli, j = norm[nk]
+        for k, bentuk in spec.kontrak:
+            ada = next((norm[b] for b in bentuk if b in norm), None)
+            if ada is not None:
+                asli, j = ada
                 posisi.append(j)
-                if asli != k:
-                    self.masalah.append(MasalahStruktur(
-                        "header-beda-tulisan", sheet, f"{angka_ke_kolom(j + 1)}{h + 1}",
-                        f"Header '{asli}' seharusnya ditulis '{k}'.", parah=False))
+                if asli != k.nama and asli not in k.alias and _norm(asli) == _norm(k.nama):
+                    self.masalah.append(temuan("header-beda-tulisan", sheet,
+                                               f"{angka_ke_kolom(j + 1)}{h + 1}", asli=asli,
+                                               kolom=k.nama))
                 continue
-            mirip = difflib.get_close_matches(k, lain, n=1, cutoff=0.6)
+            mirip = difflib.get_close_matches(k.nama, lain, n=1, cutoff=0.6)
             if mirip:
                 j = kolom[mirip[0]]
-                self.masalah.append(MasalahStruktur(
-                    "header-diganti", sheet, f"{angka_ke_kolom(j + 1)}{h + 1}",
-                    f"Header '{mirip[0]}' seharusnya '{k}'. Kembalikan teks header aslinya; "
-                    f"kolom ini tidak dapat dibaca sebagai {k}."))
+                self.masalah.append(temuan("header-diganti", sheet,
+                                           f"{angka_ke_kolom(j + 1)}{h + 1}", asli=mirip[0],
+                                           kolom=k.nama))
             else:
-                self.masalah.append(MasalahStruktur(
-                    "header-hilang", sheet, f"{angka_ke_kolom(h + 1)}",
-                    f"Kolom '{k}' tidak ada di tabel {t.nama} (baris header {h + 1}). Tambahkan "
-                    "kembali kolom itu dengan header persis seperti template."))
+                self.masalah.append(temuan("header-hilang", sheet, f"{h + 1}:{h + 1}",
+                                           kolom=k.nama, tabel=t.nama, baris=h + 1))
         if posisi != sorted(posisi):
-            self.masalah.append(MasalahStruktur(
-                "header-dipindah", sheet, f"{h + 1}:{h + 1}",
-                f"Urutan kolom tabel {t.nama} berbeda dari template ({', '.join(t.header[:4])}, "
-                "...). Data tetap dibaca menurut nama header; sebaiknya kembalikan urutannya.",
-                parah=False))
+            self.masalah.append(temuan("header-dipindah", sheet, f"{h + 1}:{h + 1}",
+                                       tabel=t.nama, urutan=", ".join(t.header[:4])))
 
     def _baris_data(self, nilai, h, c0, c1, r1, sheet, t):
         """Baris data: di dalam definisi tabel (baris kosong dilewati), lalu baris berisi yang
@@ -433,33 +410,32 @@ class _Pembaca:
                     baris.append(b)
                     nomor.append(i + 1)
             if len(baris) > MAKS_BARIS_TABEL:
-                self.masalah.append(MasalahStruktur(
-                    "tabel-terlalu-besar", sheet, None,
-                    f"Tabel {t.nama} memuat lebih dari {MAKS_BARIS_TABEL} baris; sisanya tidak "
-                    "dibaca."))
+                self.masalah.append(temuan("tabel-terlalu-besar", sheet, None, tabel=t.nama,
+                                           batas=MAKS_BARIS_TABEL))
                 baris, nomor = baris[:MAKS_BARIS_TABEL], nomor[:MAKS_BARIS_TABEL]
                 break
             i += 1
         return baris, nomor
 
     def baca_info(self, t: TabelTerbaca) -> tuple[dict, dict]:
+        """Info: id kunci spec (atau teks kunci apa adanya untuk kunci lain) → nilai, dan
+        → alamat sel Nilai-nya."""
         info, sel = {}, {}
-        if t.kosong or "Kunci" not in t.df.columns:
+        if t.kosong or "kunci" not in t.df.columns:
             return info, sel
-        for i, (k, v) in enumerate(zip(t.df["Kunci"], t.df["Nilai"])):
+        for i, (k, v) in enumerate(zip(t.df["kunci"], t.df["nilai"])):
             if k is None:
                 continue
-            kunci = " ".join(str(k).split())
+            teks = " ".join(str(k).split())
+            kunci = info_dari_teks(teks) or teks
             if kunci in info:
-                self.masalah.append(MasalahStruktur(
-                    "info-ganda", t.sheet, t.sel(i, "Kunci"),
-                    f"Kunci '{kunci}' muncul dua kali di tabel Info; hapus salah satunya.",
-                    parah=False))
+                self.masalah.append(temuan("info-ganda", t.sheet, t.sel(i, "kunci"),
+                                           kunci=teks))
                 continue
             if isinstance(v, _dt.datetime) and v.time() == _dt.time(0):
                 v = v.date()
             info[kunci] = v
-            sel[kunci] = t.sel(i, "Nilai")
+            sel[kunci] = t.sel(i, "nilai")
         return info, sel
 
 
@@ -495,7 +471,7 @@ def baca_sumber(sumber: Sumber, periksa_rumus: bool = False) -> Bacaan:
         if sheet:
             galat[sheet] = sumber.galat(sheet)
     b = Bacaan(sumber.path, sumber.berkas, p.nama_sheet, info, info_sel, tabel,
-               [*sumber.masalah(), *p.masalah], galat)
+               _masalah(sumber, p, tabel), galat)
     if periksa_rumus:
         for sheet, harap in sel_rumus_template(tabel).items():
             if sheet not in p.nama_sheet:
@@ -508,6 +484,27 @@ def baca_sumber(sumber: Sumber, periksa_rumus: bool = False) -> Bacaan:
             kisi = sumber.nilai(sheet) if hilang else []
             b.rumus_hilang[sheet] = {a: _nilai_kisi(kisi, a) for a in hilang}
     return b
+
+
+def _tak_terbaca(masalah: list[Temuan], tabel: dict[str, TabelTerbaca]) -> set[str]:
+    rusak = {(m.sheet or "").casefold() for m in masalah if m.rule in TAK_TERBACA}
+    return {k for k, t in tabel.items()
+            if t.sheet is None or t.sheet.casefold() in rusak or t.spec.sheet.casefold() in rusak}
+
+
+def _masalah(sumber: Sumber, p: _Pembaca, tabel: dict[str, TabelTerbaca]) -> list[Temuan]:
+    """Temuan struktur: dari sumber dan pembaca; satu temuan saja bila tak satu pun tabel format
+    RAPK terbaca (workbook lain sama sekali); makro dan tautan eksternal dari paketnya."""
+    hasil = [*sumber.masalah(), *p.masalah]
+    if _tak_terbaca(hasil, tabel) >= set(tabel):
+        hasil = [temuan("bukan-workbook-rapk", None, None,
+                        sheet=", ".join(t.sheet for t in TABEL))]
+    if sumber.berkas is not None:
+        if sumber.berkas.makro:
+            hasil.append(temuan("makro", None, None))
+        if sumber.berkas.tautan_eksternal:
+            hasil.append(temuan("tautan-eksternal", None, None))
+    return hasil
 
 
 def _nilai_kisi(kisi: list[list], alamat: str) -> object:
@@ -526,6 +523,24 @@ def baca_workbook(path: str | Path, periksa_rumus: bool = False) -> Bacaan:
         return baca_sumber(sumber, periksa_rumus)
     finally:
         sumber.close()
+
+
+def baca_aman(path: str | Path, periksa_rumus: bool = False) -> Bacaan:
+    """:func:`baca_workbook` untuk berkas dari pengguna: kegagalan apa pun — juga galat yang
+    tak terduga dari isi berkas — menjadi :class:`GagalBaca` dengan pesan untuk pengguna,
+    tidak pernah traceback."""
+    try:
+        return baca_workbook(path, periksa_rumus)
+    except GagalBaca:
+        raise
+    except MemoryError:
+        raise GagalBaca("terlalu-besar", "Berkas terlalu besar untuk dibaca.") from None
+    except OSError as e:
+        raise GagalBaca("tidak-dapat-dibuka",
+                        f"Berkas tidak dapat dibuka: {e.strerror or e}.") from None
+    except Exception as e:  # noqa: BLE001 — isi berkas apa pun: tanpa traceback
+        raise GagalBaca("rusak", "Workbook tidak dapat dibaca (isi tidak sah: "
+                                 f"{type(e).__name__}). Simpan ulang dari Excel.") from None
 
 
 def ke_data(bacaan: Bacaan) -> DataRAPK:

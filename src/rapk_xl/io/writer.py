@@ -17,11 +17,10 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..format import DataRAPK
 from ..format.spec import (
-    ANGGARAN, BARIS_HEADER, INFO, JENIS_TARGET, KUNCI_INFO, NAMA_BULAN, PERSPEKTIF, PK,
-    POLARITAS, RAPK, SATUAN_ANGGARAN, SATUAN_UMUM, SHEET_CAPAIAN, SHEET_DAFTAR,
-    SHEET_PETUNJUK, TABEL_DATA, VERSI_FORMAT, YA_TIDAK, Kolom, Tabel,
+    ANGGARAN, BARIS_HEADER, BATAS_BARIS, BATAS_BARIS_ANGGARAN, DAFTAR, INFO, KUNCI_INFO, NAMA_DAFTAR_PILIHAN, PERSPEKTIF, PK,
+    RAPK, SHEET_CAPAIAN, SHEET_DAFTAR, SHEET_PETUNJUK, TABEL_DATA, VERSI_FORMAT, Kolom, Tabel,
 )
-from ..reference import daftar_unit
+from ..format import capaian as fc
 from . import capaian_sheet as cs
 from .gaya import (BUNGKUS, HEADER_FILL, HEADER_FONT, JUDUL_FONT, KOTAK, PETUNJUK_FONT,
                    RUMUS_FILL, SUBHEADER_FILL, TENGAH, atur_cetak, huruf, tulis_sel,
@@ -30,25 +29,8 @@ from .gaya import (BUNGKUS, HEADER_FILL, HEADER_FONT, JUDUL_FONT, KOTAK, PETUNJU
 __all__ = ["tulis_workbook", "tulis_template", "data_template", "BATAS_VALIDASI"]
 
 #: Baris terakhir yang diberi dropdown/validasi (agar baris baru tetap terbantu).
-BATAS_VALIDASI = cs.BATAS_BARIS
+BATAS_VALIDASI = BATAS_BARIS
 GAP_TANDA_TANGAN = 3
-
-#: Daftar pilihan di sheet tersembunyi: nama → (judul kolom, isi).
-DAFTAR = {
-    "lstUnit": ("Unit Kerja", tuple(u.nama for u in daftar_unit())),
-    "lstJenisTarget": ("Jenis Target", JENIS_TARGET),
-    "lstPolaritas": ("Polaritas", POLARITAS),
-    "lstYaTidak": ("IKU", YA_TIDAK),
-    "lstSatuanAnggaran": ("Satuan Anggaran", SATUAN_ANGGARAN),
-    "lstPerspektif": ("Perspektif", PERSPEKTIF),
-    "lstSatuan": ("Satuan", SATUAN_UMUM),
-    "lstBulan": ("Bulan", NAMA_BULAN),
-}
-#: Isi daftar → nama daftarnya: dropdown kolom (dan kunci Info) dipilih menurut ``pilihan``-nya.
-_DAFTAR_PILIHAN = {isi: nama for nama, (_, isi) in DAFTAR.items()}
-_INFO_NAMA = {"Unit Kerja": "infoUnit", "Tahun": "infoTahun", "Periode": "infoPeriode",
-              "Satuan Anggaran": "infoSatuan", "Tempat": "infoTempat", "Tanggal": "infoTanggal",
-              "Jabatan Penandatangan": "infoJabatan", "Nama Penandatangan": "infoNama"}
 
 PETUNJUK = [
     ("RAPK — Rencana Aksi Perjanjian Kinerja (format workbook versi {versi})", "judul"),
@@ -85,9 +67,9 @@ PETUNJUK = [
 def data_template(unit: str | None = None, tahun: int | None = None, periode: int | None = None
                   ) -> DataRAPK:
     """Isi awal template: Info terisi seperlunya, tabel kosong."""
-    info: dict[str, object] = {k.kunci: None for k in KUNCI_INFO}
-    info.update({"Unit Kerja": unit, "Tahun": tahun, "Periode": periode,
-                 "Satuan Anggaran": "Rupiah", "Versi Format": VERSI_FORMAT})
+    info: dict[str, object] = {k.id: None for k in KUNCI_INFO}
+    info.update({"unit_kerja": unit, "tahun": tahun, "periode": periode,
+                 "satuan_anggaran": "Rupiah", "versi_format": VERSI_FORMAT})
     return DataRAPK(info)
 
 
@@ -123,8 +105,9 @@ def _validasi_daftar(nama_daftar: str, ketat: bool, judul: str, petunjuk: str) -
 def _validasi_kolom(k: Kolom) -> DataValidation | None:
     if k.rumus:
         return None
-    if k.pilihan in _DAFTAR_PILIHAN:
-        return _validasi_daftar(_DAFTAR_PILIHAN[k.pilihan], k.pilihan_ketat, k.nama, k.petunjuk)
+    if k.pilihan in NAMA_DAFTAR_PILIHAN:
+        return _validasi_daftar(NAMA_DAFTAR_PILIHAN[k.pilihan], k.pilihan_ketat, k.nama,
+                                k.petunjuk)
     if k.jenis in ("bulat", "angka"):
         jenis = "whole" if k.jenis == "bulat" else "decimal"
         lo = k.minimum if k.minimum is not None else -1e15
@@ -181,37 +164,36 @@ def _tanda_tangan(ws, baris: int, kolom_akhir: int) -> None:
     ws.cell(baris + len(isi) - 1, k).font = Font(bold=True, underline="single")
 
 
-def _rumus_kolom(t: Tabel, nama: str, r: int) -> str:
-    if t is RAPK and nama == "Jumlah Kontribusi":
-        kode = f"${huruf(t.semua_header.index('Kode Indikator') + 1)}{r}"
-        batas = cs.BATAS_BARIS_ANGGARAN
-        return (f'=IF({kode}="","",SUMIF({cs.rentang_kolom(ANGGARAN, "Kode Indikator", batas)},'
-                f'{kode},{cs.rentang_kolom(ANGGARAN, "Kontribusi", batas)}))')
-    raise KeyError(nama)
+def _rumus_kolom(t: Tabel, id_: str, r: int) -> str:
+    if t is RAPK and id_ == "jumlah_kontribusi":
+        kode = f"${huruf(t.posisi('kode_indikator'))}{r}"
+        batas = BATAS_BARIS_ANGGARAN
+        return (f'=IF({kode}="","",SUMIF({cs.rentang_kolom(ANGGARAN, "kode_indikator", batas)},'
+                f'{kode},{cs.rentang_kolom(ANGGARAN, "kontribusi", batas)}))')
+    raise KeyError(id_)
 
 
 def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame, tanda_tangan: bool) -> None:
     ws = wb.create_sheet(t.sheet)
-    kolom = list(t.kolom)
-    ekstra = [c for c in df.columns if c not in t.semua_header]
-    semua = [k.nama for k in kolom] + ekstra
+    ekstra = [c for c in df.columns if c not in t.semua_id]
+    semua = [*t.semua_id, *ekstra]
     lebar = len(semua)
     h = t.baris_header
     data = h + 1
     _judul(ws, t, lebar)
-    for j, nama in enumerate(semua, start=1):
-        c = ws.cell(h, j, nama)
+    for j, id_ in enumerate(semua, start=1):
+        c = ws.cell(h, j, t.nama_kolom(id_))
         c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, TENGAH, KOTAK
     ws.row_dimensions[h].height = 32
     n = max(len(df), 1)
     akhir = data + n - 1
-    for j, nama in enumerate(semua, start=1):
-        spec = t.kolom_bernama(nama) if nama in t.semua_header else None
-        nilai = df[nama].tolist() if nama in df.columns else [None] * len(df)
+    for j, id_ in enumerate(semua, start=1):
+        spec = t.kolom_id(id_) if id_ in t.semua_id else None
+        nilai = df[id_].tolist() if id_ in df.columns else [None] * len(df)
         for i in range(n):
             r = data + i
             if spec is not None and spec.rumus:
-                c = ws.cell(r, j, _rumus_kolom(t, nama, r))
+                c = ws.cell(r, j, _rumus_kolom(t, id_, r))
                 c.fill = RUMUS_FILL
                 c.protection = Protection(locked=True)
             else:
@@ -247,8 +229,8 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
         c = ws.cell(h, j, k.nama)
         c.font, c.fill, c.alignment = HEADER_FONT, HEADER_FILL, TENGAH
         ws.column_dimensions[huruf(j)].width = k.lebar
-    kunci_lain = [k for k in info if k not in {ki.kunci for ki in KUNCI_INFO}]
-    baris = [(ki.kunci, info.get(ki.kunci, ki.contoh), ki) for ki in KUNCI_INFO]
+    kunci_lain = [k for k in info if k not in {ki.id for ki in KUNCI_INFO}]
+    baris = [(ki.kunci, info.get(ki.id, ki.contoh), ki) for ki in KUNCI_INFO]
     baris += [(k, info[k], None) for k in kunci_lain]
     for i, (kunci, nilai, ki) in enumerate(baris):
         r = h + 1 + i
@@ -259,12 +241,12 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
         ws.cell(r, 3, ki.petunjuk if ki else None).font = PETUNJUK_FONT
         if ki is None:
             continue
-        if kunci in _INFO_NAMA:
-            _nama(wb, _INFO_NAMA[kunci], f"{INFO.sheet}!$B${r}")
-        if ki.kunci == "Unit Kerja":
-            dv = _validasi_daftar("lstUnit", True, "Unit Kerja", ki.petunjuk)
+        if ki.nama_range:
+            _nama(wb, ki.nama_range, f"{INFO.sheet}!$B${r}")
+        if ki.id == "unit_kerja":
+            dv = _validasi_daftar("lstUnit", True, ki.kunci, ki.petunjuk)
         elif ki.pilihan:
-            dv = _validasi_daftar(_DAFTAR_PILIHAN[ki.pilihan], True, ki.kunci, ki.petunjuk)
+            dv = _validasi_daftar(NAMA_DAFTAR_PILIHAN[ki.pilihan], True, ki.kunci, ki.petunjuk)
         elif ki.jenis == "bulat":
             atas = "YEAR(TODAY())+1" if ki.maksimum is None else f"{ki.maksimum:g}"
             dv = DataValidation(type="whole", operator="between", formula1=f"{ki.minimum:g}",
@@ -311,24 +293,21 @@ def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
     ws.cell(3, 1, "Dihitung otomatis dari PK, RAPK, Realisasi dan Anggaran untuk bulan Periode "
                   "di Info; NPS memakai capaian periode. Sheet ini terkunci: jangan diketik.")
     ws.cell(3, 1).font = PETUNJUK_FONT
-    n = cs.jumlah_baris_indikator(n_indikator)
-    blok = [  # (kolom awal, baris header, kolom, judul, baris data terakhir)
-        (1, BARIS_HEADER, cs.INDIKATOR, "Indikator", cs.BARIS_DATA + n - 1),
-        (cs.KOLOM_SASARAN_MULAI, BARIS_HEADER, cs.SASARAN, "Sasaran",
-         cs.BARIS_DATA + cs.JUMLAH_BARIS_SASARAN - 1),
-        (cs.KOLOM_PERSPEKTIF_MULAI, cs.BARIS_HEADER_PERSPEKTIF, cs.PERSPEKTIF_BLOK,
-         "Perspektif", cs.BARIS_HEADER_PERSPEKTIF + len(PERSPEKTIF)),
-    ]
-    for mulai, baris, kolom, judul, akhir in blok:
-        c = ws.cell(baris - 1, mulai, judul)
+    n = fc.jumlah_baris_indikator(n_indikator)
+    akhir_blok = {"indikator": fc.BARIS_DATA + n - 1,
+                  "sasaran": fc.BARIS_DATA + fc.JUMLAH_BARIS_SASARAN - 1,
+                  "perspektif": fc.PERSPEKTIF_BLOK.baris_header + len(PERSPEKTIF)}
+    for b in fc.BLOK:
+        mulai, baris, akhir = b.kolom_awal, b.baris_header, akhir_blok[b.id]
+        c = ws.cell(baris - 1, mulai, b.judul)
         c.font, c.fill = Font(bold=True), SUBHEADER_FILL
         ws.merge_cells(start_row=baris - 1, start_column=mulai,
-                       end_row=baris - 1, end_column=mulai + len(kolom) - 1)
-        for j, k in enumerate(kolom):
+                       end_row=baris - 1, end_column=mulai + len(b.kolom) - 1)
+        for j, k in enumerate(b.kolom):
             c = ws.cell(baris, mulai + j, k.nama)
             c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, TENGAH, KOTAK
             h = huruf(mulai + j)
-            if mulai == 1 or baris == BARIS_HEADER:
+            if b is not fc.PERSPEKTIF_BLOK:
                 ws.column_dimensions[h].width = k.lebar
             for r in range(baris + 1, akhir + 1):
                 alamat = f"{h}{r}"
@@ -336,23 +315,24 @@ def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
                     ws[alamat] = "=" + rumus[alamat]
                     if k.format_angka:
                         ws[alamat].number_format = k.format_angka
-            if k.kriteria:
+            if k.warna == "kriteria":
                 warnai_kriteria(ws, f"{h}{baris + 1}:{h}{akhir}")
         ws.row_dimensions[baris].height = 32
     for i, p in enumerate(PERSPEKTIF):
-        ws.cell(cs.BARIS_HEADER_PERSPEKTIF + 1 + i, cs.KOLOM_PERSPEKTIF_MULAI, p)
-    for alamat in ("B2", "C2", cs.SEL_NPS_UNIT, cs.SEL_KRITERIA_UNIT):
+        ws.cell(fc.PERSPEKTIF_BLOK.baris_header + 1 + i, fc.PERSPEKTIF_BLOK.kolom_awal, p)
+    for alamat in (fc.SEL_PERIODE.replace("$", ""), fc.SEL_NAMA_BULAN, fc.SEL_NPS_UNIT,
+                   fc.SEL_KRITERIA_UNIT):
         ws[alamat] = "=" + rumus[alamat]
-    ws[cs.SEL_NPS_UNIT].number_format = "0.00"
-    ws[cs.SEL_NPS_UNIT].font = ws[cs.SEL_KRITERIA_UNIT].font = Font(bold=True)
-    warnai_kriteria(ws, cs.SEL_KRITERIA_UNIT)
-    ws.freeze_panes = ws.cell(cs.BARIS_DATA, 2)
+    ws[fc.SEL_NPS_UNIT].number_format = "0.00"
+    ws[fc.SEL_NPS_UNIT].font = ws[fc.SEL_KRITERIA_UNIT].font = Font(bold=True)
+    warnai_kriteria(ws, fc.SEL_KRITERIA_UNIT)
+    ws.freeze_panes = ws.cell(fc.BARIS_DATA, 2)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.autoFilter = False
     atur_cetak(ws, f"1:{BARIS_HEADER}")
     ws.page_setup.fitToWidth = 2
-    ws.col_breaks.append(Break(id=cs.KOLOM_SASARAN_MULAI - 1))
+    ws.col_breaks.append(Break(id=fc.SASARAN.kolom_awal - 1))
 
 
 def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
@@ -361,7 +341,7 @@ def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
     wb = Workbook()
     _tulis_petunjuk(wb)
     info = dict(data.info)
-    info.setdefault("Versi Format", VERSI_FORMAT)
+    info.setdefault("versi_format", VERSI_FORMAT)
     _tulis_info(wb, info)
     for t in TABEL_DATA:
         _tulis_tabel(wb, t, data.tabel[t.kunci], tanda_tangan=t in (PK, RAPK))

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..calc.parse import bulatkan
 from ..format import DataRAPK
-from ..format.spec import (BULAN_REALISASI, BULAN_TARGET, KUNCI_INFO, TABEL_DATA, VERSI_FORMAT,
+from ..format.spec import (ID_REALISASI, ID_TARGET, KUNCI_INFO, TABEL_DATA, VERSI_FORMAT,
                            rentang_tahun)
 from ..io.writer import tulis_workbook
 from ..reference import UnitKerja, daftar_unit
@@ -125,7 +125,7 @@ def _pembilang(rng: random.Random, ind: Ind, realisasi: list) -> list[dict]:
             a += 1  # hindari x,xx5 tepat: pembulatan Python dan Excel harus sama
         lalu = a
         realisasi[m - 1] = bulatkan(a / b * 100, 2)
-        baris.append({"Kode Indikator": ind.kode, "Bulan": m, "Pembilang": a, "Penyebut": b})
+        baris.append({"kode_indikator": ind.kode, "bulan": m, "pembilang": a, "penyebut": b})
     return baris
 
 
@@ -152,7 +152,7 @@ def _baris_anggaran(rng: random.Random, blok, aktif: list[str]) -> dict[str, lis
 
 def _anggaran(rng: random.Random, blok_katalog, pk: list[dict], pagu_unit: float,
               periode: int) -> list[dict]:
-    kode_pk = [b["Kode Indikator"] for b in pk]
+    kode_pk = [b["kode_indikator"] for b in pk]
     milik: dict[str, list[tuple]] = {}
     bobot: dict[tuple, float] = {}
     for blok in blok_katalog:
@@ -179,9 +179,9 @@ def _anggaran(rng: random.Random, blok_katalog, pk: list[dict], pagu_unit: float
         for no, b in enumerate(milik[i], start=1):
             k = kontribusi[(i, b)]
             porsi = min(1.0, periode / 12 * rng.uniform(0.6, 1.2))
-            baris.append({"Kode Indikator": i, "No": no, "Kode RO": b[0], "Rincian Output": b[1],
-                          "Komponen": b[2], "Sub Komponen": b[3], "Pagu": int(pagu[b]),
-                          "Kontribusi": k, "Realisasi Anggaran": int(k * porsi) // 1000 * 1000})
+            baris.append({"kode_indikator": i, "no": no, "kode_ro": b[0], "rincian_output": b[1],
+                          "komponen": b[2], "sub_komponen": b[3], "pagu": int(pagu[b]),
+                          "kontribusi": k, "realisasi_anggaran": int(k * porsi) // 1000 * 1000})
     return baris
 
 
@@ -196,13 +196,13 @@ def _info(rng: random.Random, unit: UnitKerja, tahun: int, periode: int, seed: i
         tempat = unit.nama.split(" di ", 1)[-1]
         jabatan = f"Kepala {unit.nama}"
     nama = f"{rng.choice(NAMA_DEPAN)} {rng.choice(NAMA_BELAKANG)}, {rng.choice(GELAR)}"
-    info = {k.kunci: None for k in KUNCI_INFO}
+    info = {k.id: None for k in KUNCI_INFO}
     info.update({
-        "Unit Kerja": unit.nama, "Tahun": tahun, "Periode": periode, "Satuan Anggaran": "Rupiah",
-        "Versi Format": VERSI_FORMAT, "Tempat": tempat,
-        "Tanggal": f"{rng.randint(2, 31)} Januari {tahun}", "Jabatan Penandatangan": jabatan,
-        "Nama Penandatangan": nama,
-        "Catatan": f"Data sintetis rapk-xl sampel (seed {seed}): angka rekaan, bukan data resmi."})
+        "unit_kerja": unit.nama, "tahun": tahun, "periode": periode, "satuan_anggaran": "Rupiah",
+        "versi_format": VERSI_FORMAT, "tempat": tempat,
+        "tanggal": f"{rng.randint(2, 31)} Januari {tahun}", "jabatan_penandatangan": jabatan,
+        "nama_penandatangan": nama,
+        "catatan": f"Data sintetis rapk-xl sampel (seed {seed}): angka rekaan, bukan data resmi."})
     return info
 
 
@@ -218,35 +218,35 @@ def buat_isi(unit: UnitKerja, tahun: int, periode: int, seed: int) -> Isi:
         t = _target(rng, ind)
         bulanan = _target_bulanan(rng, ind, t)
         realisasi = _realisasi(rng, ind, t, bulanan, periode)
-        pk.append({"No Sasaran": no, "Perspektif": sasaran[no][0], "Sasaran": sasaran[no][1],
-                   "Kode Indikator": ind.kode, "Indikator": ind.nama, "Satuan": ind.satuan,
-                   "Jenis Target": ind.jenis, "Polaritas": ind.polaritas,
-                   "IKU": "Ya" if ind.iku else "Tidak", "Bobot": None, "Target": t})
-        rapk.append({"Kode Indikator": ind.kode, "Indikator": ind.nama,
-                     **dict(zip(BULAN_TARGET, bulanan))})
-        r = {"Kode Indikator": ind.kode, "Indikator": ind.nama,
-             **dict(zip(BULAN_REALISASI, realisasi)), "Keterangan": None}
+        pk.append({"no_sasaran": no, "perspektif": sasaran[no][0], "sasaran": sasaran[no][1],
+                   "kode_indikator": ind.kode, "indikator": ind.nama, "satuan": ind.satuan,
+                   "jenis_target": ind.jenis, "polaritas": ind.polaritas,
+                   "iku": "Ya" if ind.iku else "Tidak", "bobot": None, "target": t})
+        rapk.append({"kode_indikator": ind.kode, "indikator": ind.nama,
+                     **dict(zip(ID_TARGET, bulanan))})
+        r = {"kode_indikator": ind.kode, "indikator": ind.nama,
+             **dict(zip(ID_REALISASI, realisasi)), "keterangan": None}
         if ind.jenis == "Akhir Tahun" and periode < 12 and rng.random() < 0.4:
-            r["Keterangan"] = f"Progres {round(periode / 12 * 100 * rng.uniform(0.7, 1.1))}%"
+            r["keterangan"] = f"Progres {round(periode / 12 * 100 * rng.uniform(0.7, 1.1))}%"
         real.append(r)
         if ind.satuan == "%" and any(x is not None for x in realisasi):
             calon_pembilang.append((ind, r))
     # 2-4 indikator persentase dengan pembilang/penyebut; sisakan satu tanpa pembilang
     n = min(rng.randint(2, 4), len(calon_pembilang) - 1)
     for ind, r in rng.sample(calon_pembilang, n):
-        nilai = [r[k] for k in BULAN_REALISASI]
+        nilai = [r[k] for k in ID_REALISASI]
         pembilang += _pembilang(rng, ind, nilai)
-        r.update(zip(BULAN_REALISASI, nilai))
-    pembilang.sort(key=lambda b: ([i.kode for i in katalog].index(b["Kode Indikator"]),
-                                  b["Bulan"]))
+        r.update(zip(ID_REALISASI, nilai))
+    pembilang.sort(key=lambda b: ([i.kode for i in katalog].index(b["kode_indikator"]),
+                                  b["bulan"]))
     # pagu referensi 2024, naik/turun 3 % per tahun
     pagu = (unit.pagu_2024 or 10e9) * 1.03 ** (tahun - 2024) * rng.uniform(0.95, 1.05)
     blok = [(b[0].format(keg=3166 + _indeks_pusat(unit)), *b[1:]) for b in
             (BLOK_PUSAT if pusat else BLOK_UPT)]
     anggaran = _anggaran(rng, blok, pk, pagu, periode)
     for b in rapk:
-        b["Anggaran"] = sum(x["Kontribusi"] for x in anggaran
-                            if x["Kode Indikator"] == b["Kode Indikator"])
+        b["anggaran"] = sum(x["kontribusi"] for x in anggaran
+                            if x["kode_indikator"] == b["kode_indikator"])
     isi = Isi(_info(rng, unit, tahun, periode, seed),
               {"pk": pk, "rapk": rapk, "anggaran": anggaran, "realisasi": real,
                "pembilang": pembilang}, periode)
@@ -266,7 +266,7 @@ def _indeks_pusat(unit: UnitKerja) -> int:
 def ke_data(isi: Isi) -> DataRAPK:
     """Isi sebagai :class:`DataRAPK` (kolom bantu ``_id`` dibuang)."""
     tabel = {t.kunci: pd.DataFrame({k: pd.Series([b.get(k) for b in isi.tabel[t.kunci]],
-                                                 dtype=object) for k in t.header})
+                                                 dtype=object) for k in t.ids})
              for t in TABEL_DATA}
     return DataRAPK(dict(isi.info), tabel)
 

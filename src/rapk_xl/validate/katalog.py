@@ -1,107 +1,67 @@
-"""Katalog pemeriksaan validator: id stabil, tingkat, dan uraian singkat.
+"""Katalog aturan validator: semua aturan terdaftar, urut kelompok (lihat :mod:`rapk_xl.temuan`).
 
-``error`` menghalangi konsolidasi; ``warning`` tidak. Id tidak pernah diubah artinya:
-laporan JSON, manifest generator sampel dan dokumentasi memakainya.
+Setiap aturan didaftarkan sekali, di samping fungsi yang memeriksanya:
+
+- berkas dan struktur (dideteksi pembaca): :mod:`rapk_xl.io.aturan`;
+- identitas (tabel Info): :mod:`rapk_xl.validate.identitas`;
+- sel (skema pandera per kolom): :mod:`rapk_xl.validate.skema`;
+- lintas tabel: :mod:`rapk_xl.validate.aturan_kunci`, ``aturan_target``, ``aturan_anggaran``,
+  ``aturan_realisasi``;
+- rumus template: :mod:`rapk_xl.validate.rumus`.
+
+``error`` menghalangi konsolidasi; ``warning`` tidak. Tabel aturan di ``docs/validasi.md``
+dibangkitkan dari katalog ini (:func:`tabel_markdown`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
-__all__ = ["Aturan", "KATALOG", "ERROR", "WARNING"]
+from ..format.spec import TABEL_DATA
+from ..io import aturan as _aturan_berkas  # noqa: F401  (mendaftarkan aturan pembaca)
+from ..temuan import ERROR, WARNING, Aturan, daftarkan, urut_katalog
+from . import (aturan_anggaran, aturan_kunci, aturan_realisasi, aturan_target,  # noqa: F401
+               identitas, rumus, skema)
 
-ERROR = "error"
-WARNING = "warning"
+__all__ = ["Aturan", "KATALOG", "ERROR", "WARNING", "tabel_markdown", "JUDUL_DAFTAR"]
+
+daftarkan("pemeriksaan-gagal", ERROR, "lain",
+          "Sebuah pemeriksaan tidak dapat dijalankan (galat internal).",
+          "Pemeriksaan '{aturan}' tidak dapat dijalankan pada berkas ini (galat internal "
+          "{galat}); pemeriksaan lain tetap berjalan. Laporkan ke pengelola rapk-xl beserta "
+          "berkasnya.", lingkup="pembaca")
+
+KATALOG: dict[str, Aturan] = {a.id: a for a in urut_katalog()}
+
+_NAMA_KELOMPOK = {"berkas": "Berkas", "struktur": "Struktur", "identitas": "Identitas (Info)",
+                  "sel": "Sel", "kunci": "Kunci", "target": "Target", "anggaran": "Anggaran",
+                  "realisasi": "Realisasi", "rumus": "Rumus", "lain": "Lain-lain"}
+JUDUL_DAFTAR = "## Daftar pemeriksaan"
 
 
-@dataclass(frozen=True)
-class Aturan:
-    id: str
-    tingkat: str
-    kelompok: str
-    uraian: str
+def _templat(a: Aturan) -> str:
+    """Templat pesan untuk dokumentasi: teks header kolom seperti di spec, tempat isian
+    lainnya ditulis «…»."""
+    if a.pesan == "{pesan}":
+        return "(pesan disusun pembaca berkas menurut sebabnya)"
+    tabel = {t.kunci.upper(): t for t in TABEL_DATA}
+    teks = re.sub(r"\{([A-Z]+)\[(\w+)\]\}", lambda m: tabel[m[1]].nama_kolom(m[2]), a.pesan)
+    return re.sub(r"\{(\w+)\}", r"«\1»", teks).replace("|", "\\|")
 
 
-_DAFTAR = [
-    # Berkas dan struktur
-    ("berkas-kosong", ERROR, "berkas", "Berkas kosong (0 byte)."),
-    ("bukan-xlsx", ERROR, "berkas", "Bukan workbook .xlsx/.xlsm (mis. CSV yang diganti namanya)."),
-    ("format-xlsb", ERROR, "berkas", "Workbook biner .xlsb."),
-    ("berkas-xls-atau-terenkripsi", ERROR, "berkas", "Workbook .xls lama, terenkripsi atau berpassword."),
-    ("rusak", ERROR, "berkas", "Berkas rusak / zip tidak utuh."),
-    ("terlalu-besar", ERROR, "berkas", "Isi berkas melewati batas ukuran (perlindungan zip bomb)."),
-    ("tidak-dapat-dibuka", ERROR, "berkas", "Berkas tidak dapat dibuka (izin, hilang)."),
-    ("sheet-hilang", ERROR, "struktur", "Sheet wajib tidak ada."),
-    ("tabel-hilang", ERROR, "struktur", "Tabel Excel wajib tidak ada."),
-    ("header-hilang", ERROR, "struktur", "Kolom wajib tidak ada di tabel."),
-    ("header-diganti", ERROR, "struktur", "Teks header diubah."),
-    ("header-dipindah", WARNING, "struktur", "Urutan kolom berbeda dari template."),
-    ("header-beda-tulisan", WARNING, "struktur", "Header sama tetapi beda huruf besar/spasi."),
-    ("nama-tabel-berbeda", WARNING, "struktur", "Tabel berganti nama."),
-    ("tabel-di-sheet-lain", WARNING, "struktur", "Tabel berada di sheet lain."),
-    ("sheet-terlalu-besar", ERROR, "struktur", "Area terpakai sheet sangat luas; dibaca sebagian."),
-    ("tabel-terlalu-besar", ERROR, "struktur", "Tabel melebihi batas baris."),
-    ("sheet-rusak", ERROR, "struktur", "Sheet tidak dapat dibaca."),
-    ("info-ganda", WARNING, "struktur", "Kunci Info muncul dua kali."),
-    ("versi-format", ERROR, "struktur", "Versi Format tidak dikenal."),
-    ("tautan-eksternal", WARNING, "struktur", "Workbook bertaut ke workbook lain."),
-    ("makro", WARNING, "struktur", "Workbook berisi makro (tidak dijalankan)."),
-    # Identitas
-    ("unit-tidak-dikenal", ERROR, "identitas", "Unit Kerja tidak ada di daftar referensi."),
-    ("tahun-tidak-wajar", ERROR, "identitas", "Tahun kosong atau tidak wajar."),
-    ("periode-tidak-sah", ERROR, "identitas", "Periode kosong atau di luar 1-12."),
-    ("satuan-anggaran-tidak-sah", ERROR, "identitas", "Satuan Anggaran bukan Rupiah/Ribu Rupiah."),
-    # Sel
-    ("wajib-kosong", ERROR, "sel", "Sel wajib kosong."),
-    ("angka-sebagai-teks", WARNING, "sel", "Angka diketik sebagai teks (nilainya terbaca)."),
-    ("bukan-angka", ERROR, "sel", "Teks di kolom angka."),
-    ("angka-ambigu", ERROR, "sel", "Teks angka yang dapat dibaca dua cara (1.234)."),
-    ("galat-excel", ERROR, "sel", "Sel berisi galat Excel (#DIV/0!, #REF!, ...)."),
-    ("angka-negatif", ERROR, "sel", "Angka negatif di kolom yang tidak boleh negatif."),
-    ("bukan-bilangan-bulat", ERROR, "sel", "Kolom bilangan bulat berisi pecahan."),
-    ("di-luar-rentang", ERROR, "sel", "Angka di luar rentang yang diizinkan."),
-    ("di-luar-pilihan", ERROR, "sel", "Nilai tidak ada di daftar pilihan."),
-    ("di-luar-saran", WARNING, "sel", "Nilai tidak ada di daftar saran (boleh, tetapi periksa)."),
-    ("kode-indikator-tidak-sah", ERROR, "sel", "Kode Indikator tidak berbentuk 1.01."),
-    ("kode-ro-tidak-sah", ERROR, "sel", "Kode RO tidak berbentuk 3165.QIA.005 / DR.3165.QIA.005."),
-    # Kunci
-    ("kode-ganda", ERROR, "kunci", "Kode Indikator muncul lebih dari sekali."),
-    ("kode-tidak-di-pk", ERROR, "kunci", "Kode Indikator tidak ada di PK."),
-    ("pk-tidak-di-rapk", ERROR, "kunci", "Indikator PK tidak punya baris RAPK."),
-    ("pk-tidak-di-realisasi", ERROR, "kunci", "Indikator bertarget s.d. Periode tanpa baris Realisasi."),
-    ("baris-anggaran-ganda", ERROR, "kunci", "Baris anggaran (indikator, RO, komponen, sub komponen) ganda."),
-    ("nomor-urut", WARNING, "kunci", "Nomor urut baris anggaran melompat atau berulang."),
-    ("sasaran-tidak-konsisten", ERROR, "kunci", "Satu No Sasaran dengan teks sasaran berbeda."),
-    # Target
-    ("target-kosong", ERROR, "target", "Indikator tanpa target bulanan sama sekali."),
-    ("kumulatif-turun", ERROR, "target", "Target Kumulatif menurun."),
-    ("kumulatif-b12-beda-target", ERROR, "target", "B12 Kumulatif berbeda dari Target tahunan."),
-    ("tetap-bervariasi", ERROR, "target", "Target Tetap tidak sama tiap bulan."),
-    ("tetap-beda-target", ERROR, "target", "Target Tetap berbeda dari Target tahunan."),
-    ("akhir-tahun-sebelum-b12", ERROR, "target", "Indikator Akhir Tahun bertarget sebelum B12."),
-    ("akhir-tahun-beda-target", ERROR, "target", "B12 indikator Akhir Tahun berbeda dari Target tahunan."),
-    ("b12-seperti-jumlah", ERROR, "target", "B12 tampak seperti jumlah setelah persentase (pola PJAS)."),
-    ("target-bolong", WARNING, "target", "Target terputus: bulan tanpa target di antara bulan bertarget."),
-    ("baris-bergeser", ERROR, "target", "Baris bergeser: angka berlebih di kanan kolom Anggaran."),
-    ("target-melebihi-100", ERROR, "target", "Target persentase di atas 100."),
-    # Anggaran
-    ("anggaran-beda-kontribusi", ERROR, "anggaran", "Anggaran RAPK ≠ Σ Kontribusi barisnya."),
-    ("kontribusi-lebih-pagu", ERROR, "anggaran", "Kontribusi satu baris > Pagu-nya."),
-    ("pagu-terhitung-ganda", ERROR, "anggaran", "Σ Kontribusi satu sub komponen > Pagu (terhitung dua kali)."),
-    ("pagu-tidak-teratribusi", WARNING, "anggaran", "Σ Kontribusi satu sub komponen < Pagu."),
-    ("pagu-tidak-konsisten", ERROR, "anggaran", "Satu sub komponen ditulis dengan Pagu berbeda."),
-    ("realisasi-anggaran-lebih", ERROR, "anggaran", "Realisasi Anggaran > Kontribusi."),
-    # Realisasi
-    ("realisasi-kosong", ERROR, "realisasi", "Bulan s.d. Periode yang bertarget belum diisi realisasinya."),
-    ("realisasi-setelah-periode", ERROR, "realisasi", "Realisasi diisi untuk bulan setelah Periode."),
-    ("pembilang-tidak-cocok", ERROR, "realisasi", "Pembilang/penyebut × 100 ≠ realisasi."),
-    ("penyebut-nol", ERROR, "realisasi", "Penyebut 0."),
-    ("realisasi-tidak-wajar", ERROR, "realisasi", "Realisasi tidak mungkin untuk satuannya (persentase > 100)."),
-    ("realisasi-kumulatif-turun", WARNING, "realisasi", "Realisasi Kumulatif menurun."),
-    # Rumus
-    ("rumus-ditimpa", ERROR, "rumus", "Sel berumus template ditimpa dengan nilai ketikan."),
-    ("sheet-capaian-hilang", WARNING, "rumus", "Sheet Capaian template tidak ada."),
-    # Lain-lain
-    ("pemeriksaan-gagal", ERROR, "lain", "Sebuah pemeriksaan tidak dapat dijalankan (galat internal)."),
-]
-
-KATALOG: dict[str, Aturan] = {i: Aturan(i, t, k, u) for i, t, k, u in _DAFTAR}
+def tabel_markdown() -> str:
+    """Bagian "Daftar pemeriksaan" ``docs/validasi.md``: setiap aturan katalog per kelompok,
+    dengan tingkat, uraian dan templat pesannya."""
+    baris = [JUDUL_DAFTAR, "",
+             "Dibangkitkan dari register aturan (`python scripts/docs.py`); «…» diisi nilai dan "
+             "sel yang ditemukan.", ""]
+    for kelompok in _NAMA_KELOMPOK:
+        aturan = [a for a in KATALOG.values() if a.kelompok == kelompok]
+        if not aturan:
+            continue
+        baris += [f"### {_NAMA_KELOMPOK[kelompok]}", "", "| id | tingkat | arti | pesan |",
+                  "|---|---|---|---|"]
+        for a in aturan:
+            tingkat = "kesalahan" if a.tingkat == ERROR else "peringatan"
+            baris.append(f"| `{a.id}` | {tingkat} | {a.uraian} | {_templat(a)} |")
+        baris.append("")
+    return "\n".join(baris)

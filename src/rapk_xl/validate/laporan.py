@@ -62,48 +62,57 @@ def tulis_xlsx(lap: Laporan, path: str | Path) -> Path:
     from openpyxl.worksheet.hyperlink import Hyperlink
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
-    from ..io.gaya import HEADER_FILL, HEADER_FONT, huruf, tulis_sel
+    from ..io.gaya import HEADER_FILL, HEADER_FONT, atur_cetak, huruf, tulis_sel
+
+    from ..format import laporan as fl
 
     path = Path(path)
     folder = path.resolve().parent
     wb = Workbook()
-    ws = wb.active
-    ws.title = "Ringkasan"
-    kepala = ["Berkas", "Unit Kerja", "Tahun", "Periode", "Status", "Kesalahan", "Peringatan",
-              "Catatan"]
-    lebar = [48, 44, 8, 8, 10, 10, 11, 50]
 
-    def header(ws, kepala, lebar):
-        for j, (k, w) in enumerate(zip(kepala, lebar), start=1):
-            c = ws.cell(1, j, k)
+    def lembar(ws, spec) -> None:
+        ws.title = spec.nama
+        for j, k in enumerate(spec.kolom, start=1):
+            c = ws.cell(spec.baris_header, j, k.nama)
             c.font, c.fill = HEADER_FONT, HEADER_FILL
-            ws.column_dimensions[huruf(j)].width = w
-        ws.freeze_panes = "A2"
+            ws.column_dimensions[huruf(j)].width = k.lebar
+        ws.freeze_panes = f"A{spec.baris_header + 1}"
+        atur_cetak(ws, f"1:{spec.baris_header}")
 
-    header(ws, kepala, lebar)
-    for i, f in enumerate(lap.files, start=2):
+    def tabel(ws, spec, akhir: int) -> None:
+        t = Table(displayName=spec.tabel, ref=f"A{spec.baris_header}:"
+                                              f"{huruf(len(spec.kolom))}{max(akhir, 2)}")
+        t.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+        ws.add_table(t)
+
+    ws = wb.active
+    lembar(ws, fl.RINGKASAN)
+    for i, f in enumerate(lap.files, start=fl.RINGKASAN.baris_header + 1):
         status = "dilewati" if f.dilewati else ("lolos" if f.valid else "ditolak")
-        for j, v in enumerate([f.file, f.unit, f.tahun, f.periode, status, len(f.errors),
-                               len(f.warnings), f.catatan], start=1):
-            tulis_sel(ws, i, j, v)
-    akhir = max(2, len(lap.files) + 1)
-    t = Table(displayName="tblRingkasan", ref=f"A1:{huruf(len(kepala))}{akhir}")
-    t.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    ws.add_table(t)
-    tulis_sel(ws, akhir + 2, 1, ringkasan(lap)).font = Font(bold=True)
+        isi = {"berkas": f.file, "unit_kerja": f.unit, "tahun": f.tahun, "periode": f.periode,
+               "status": status, "kesalahan": len(f.errors), "peringatan": len(f.warnings),
+               "catatan": f.catatan}
+        for j, id_ in enumerate(fl.RINGKASAN.ids, start=1):
+            tulis_sel(ws, i, j, isi[id_])
+    akhir = len(lap.files) + fl.RINGKASAN.baris_header
+    tabel(ws, fl.RINGKASAN, akhir)
+    tulis_sel(ws, max(akhir, 2) + 2, 1, ringkasan(lap)).font = Font(bold=True)
 
-    wt = wb.create_sheet("Temuan")
-    kepala = ["Berkas", "Unit Kerja", "Tingkat", "Aturan", "Sheet", "Sel", "Pesan", "Buka"]
-    header(wt, kepala, [40, 36, 11, 26, 11, 9, 100, 12])
-    r = 2
+    wt = wb.create_sheet()
+    lembar(wt, fl.TEMUAN)
+    r = fl.TEMUAN.baris_header + 1
+    kolom_buka = fl.TEMUAN.posisi("buka")
     for f in lap.files:
         rel = os.path.relpath(Path(f.file).resolve(), folder)
         for tmn in f.findings:
-            isi = [f.file, f.unit, "kesalahan" if tmn.severity == ERROR else "peringatan",
-                   tmn.rule, tmn.sheet, tmn.cell, tmn.message]
-            for j, v in enumerate(isi, start=1):
-                tulis_sel(wt, r, j, v)
-            c = wt.cell(r, 8, "buka sel" if tmn.sheet else "buka berkas")
+            isi = {"berkas": f.file, "unit_kerja": f.unit,
+                   "tingkat": "kesalahan" if tmn.severity == ERROR else "peringatan",
+                   "aturan": tmn.rule, "sheet": tmn.sheet, "sel": tmn.cell,
+                   "pesan": tmn.message}
+            for j, id_ in enumerate(fl.TEMUAN.ids, start=1):
+                if id_ in isi:
+                    tulis_sel(wt, r, j, isi[id_])
+            c = wt.cell(r, kolom_buka, "buka sel" if tmn.sheet else "buka berkas")
             lokasi = None
             if tmn.sheet:
                 sel = tmn.cell.split(":")[0] if tmn.cell else "A1"
@@ -114,9 +123,7 @@ def tulis_xlsx(lap: Laporan, path: str | Path) -> Path:
                                     location=lokasi)
             c.font = Font(color="0563C1", underline="single")
             r += 1
-    t = Table(displayName="tblTemuan", ref=f"A1:H{max(2, r - 1)}")
-    t.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
-    wt.add_table(t)
+    tabel(wt, fl.TEMUAN, r - 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path

@@ -1,7 +1,9 @@
-"""Rumus template yang ditimpa nilai ketikan: sheet Capaian dan kolom RAPK "Jumlah Kontribusi".
+"""Aturan rumus: rumus template yang ditimpa nilai ketikan (sheet Capaian dan kolom rumus tabel
+isian, mis. RAPK "Jumlah Kontribusi"), dan sheet Capaian yang hilang.
 
 Laporan menyebut apa yang tampil di sel dan apa yang seharusnya, dihitung ulang dengan mesin
-hitung dari nilai isian (bukan dari angka yang dihitung workbook itu sendiri).
+hitung dari nilai isian (bukan dari angka yang dihitung workbook itu sendiri), dengan definisi
+yang sama dengan rumus template (:mod:`rapk_xl.calc.turunan`).
 """
 from __future__ import annotations
 
@@ -10,16 +12,18 @@ import re
 
 import pandas as pd
 
-from ..calc.parse import format_angka, parse_angka
+from ..calc.parse import format_angka
 from ..calc.rules import bobot_indikator, hitung_capaian, kriteria
-from ..format.spec import BARIS_HEADER, RAPK, SHEET_CAPAIAN
-from ..io import capaian_sheet as cs
+from ..calc.turunan import capaian_input, jumlah_angka, nilai_bulan
+from ..format.capaian import BARIS_DATA, INDIKATOR
+from ..format.spec import ID_REALISASI, ID_TARGET, RAPK, SHEET_CAPAIAN
+from ..io.capaian_sheet import kolom_blok
 from ..io.reader import Bacaan
 from ..io.xlsx_parts import kolom_ke_angka
+from ..temuan import ERROR, WARNING, aturan, temuan
 from .identitas import bilangan_info
-from .temuan import Temuan
 
-__all__ = ["periksa_rumus"]
+__all__: list[str] = []
 
 _ALAMAT = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
@@ -40,101 +44,106 @@ class _Harapan:
     """Nilai yang seharusnya ditampilkan sel Capaian, dari nilai isian workbook."""
 
     def __init__(self, b: Bacaan):
-        self.b = b
-        self.per = bilangan_info(b.info.get("Periode"))
+        self.per = bilangan_info(b.info.get("periode"))
         self.pk = b.tabel["pk"].df
-        self.rapk = b.tabel["rapk"].df.drop_duplicates("Kode Indikator").set_index("Kode Indikator")
-        self.real = b.tabel["realisasi"].df.drop_duplicates("Kode Indikator").set_index(
-            "Kode Indikator")
+        self.rapk = b.tabel["rapk"].df.drop_duplicates("kode_indikator").set_index(
+            "kode_indikator")
+        self.real = b.tabel["realisasi"].df.drop_duplicates("kode_indikator").set_index(
+            "kode_indikator")
         ang = b.tabel["anggaran"].df
-        self.kontr = ang.groupby("Kode Indikator")["Kontribusi"].apply(
-            lambda s: sum(parse_angka(v).nilai or 0.0 for v in s))
-        self.ra = ang.groupby("Kode Indikator")["Realisasi Anggaran"].apply(
-            lambda s: sum(parse_angka(v).nilai or 0.0 for v in s))
+        self.kontr = ang.groupby("kode_indikator")["kontribusi"].apply(jumlah_angka)
+        self.ra = ang.groupby("kode_indikator")["realisasi_anggaran"].apply(jumlah_angka)
 
-    def _bulan(self, df: pd.DataFrame, kode, awalan: str):
-        if self.per is None or not 1 <= self.per <= 12 or kode not in df.index:
-            return None
-        return df.at[kode, f"{awalan}{self.per:02d}"]
+    def _bulan(self, df: pd.DataFrame, kode, ids) -> object:
+        return nilai_bulan(df.loc[kode, list(ids)].tolist(), self.per) if kode in df.index \
+            else None
 
     def nilai(self, kolom: str, k: int) -> object:
         if k >= len(self.pk):
             return ""
         p = self.pk.iloc[k]
-        kode = p["Kode Indikator"]
-        langsung = {"Kode Indikator": "Kode Indikator", "No Sasaran": "No Sasaran",
-                    "Perspektif": "Perspektif", "Indikator": "Indikator", "Satuan": "Satuan",
-                    "Jenis Target": "Jenis Target", "Polaritas": "Polaritas",
-                    "Target Tahunan": "Target"}
+        kode = p["kode_indikator"]
+        langsung = {"kode_indikator": "kode_indikator", "no_sasaran": "no_sasaran",
+                    "perspektif": "perspektif", "indikator": "indikator", "satuan": "satuan",
+                    "jenis_target": "jenis_target", "polaritas": "polaritas",
+                    "target_tahunan": "target"}
         if kolom in langsung:
             return p[langsung[kolom]]
-        if kolom == "Bobot":
-            return float(bobot_indikator([p["Bobot"]], [p["IKU"]])[0])
-        target_bulan = self._bulan(self.rapk, kode, "B")
-        realisasi = self._bulan(self.real, kode, "R")
-        if kolom == "Target Bulan Ini":
+        if kolom == "bobot":
+            return float(bobot_indikator([p["bobot"]], [p["iku"]])[0])
+        target_bulan = self._bulan(self.rapk, kode, ID_TARGET)
+        realisasi = self._bulan(self.real, kode, ID_REALISASI)
+        kontr, ra = self.kontr.get(kode, 0.0), self.ra.get(kode, 0.0)
+        if kolom == "target_bulan":
             return target_bulan
-        if kolom == "Realisasi":
+        if kolom == "realisasi":
             return realisasi
-        if kolom.startswith("Capaian") or kolom.startswith("Kriteria"):
-            if kolom == "Capaian Input (%)":
-                h = hitung_capaian(self.ra.get(kode), self.kontr.get(kode))
-            else:
-                target = target_bulan if "Periode" in kolom else p["Target"]
-                h = hitung_capaian(realisasi, target, p["Polaritas"], p["Jenis Target"], self.per)
-            if kolom.startswith("Kriteria"):
+        if kolom == "kontribusi":
+            return kontr
+        if kolom == "realisasi_anggaran":
+            return ra
+        if kolom == "capaian_input":
+            return capaian_input(ra, kontr)
+        if kolom.startswith(("capaian", "kriteria")):
+            target = target_bulan if kolom.endswith("periode") else p["target"]
+            h = hitung_capaian(realisasi, target, p["polaritas"], p["jenis_target"], self.per)
+            if kolom.startswith("kriteria"):
                 return kriteria(h.nilai) if h.nilai is not None else h.alasan.tampil
             return h.nilai if h.nilai is not None else h.alasan.tampil
-        if kolom == "Kontribusi":
-            return self.kontr.get(kode, 0.0)
-        if kolom == "Realisasi Anggaran":
-            return self.ra.get(kode, 0.0)
         return None
 
 
-def periksa_rumus(b: Bacaan) -> list[Temuan]:
-    hasil: list[Temuan] = []
-    if SHEET_CAPAIAN not in b.sheet:
-        if not b.tabel["pk"].kosong:
-            hasil.append(Temuan("sheet-capaian-hilang", SHEET_CAPAIAN, None,
-                                "Sheet Capaian (dihitung template) tidak ada. Pakai template "
-                                "rapk-xl terbaru agar capaian terlihat di Excel sebelum dikirim."))
+_SARAN = "Jangan mengetik di sheet Capaian: salin rumus dari sel di atasnya atau pakai template baru."
+
+
+@aturan("rumus-ditimpa", ERROR, "rumus", "Sel berumus template ditimpa dengan nilai ketikan.",
+        "{apa} {isi}; seharusnya {seharusnya}. {saran}", lingkup="workbook")
+def rumus_ditimpa(b: Bacaan):
+    hasil = []
     hilang = b.rumus_hilang.get(SHEET_CAPAIAN) or {}
     if hilang:
-        kolom_ind = {cs.kolom_indikator()[k.nama]: k.nama for k in cs.INDIKATOR}
+        kolom_ind = {h: id_ for id_, h in kolom_blok(INDIKATOR).items()}
         harapan = None
         for alamat in sorted(hilang, key=_urut):
             v = hilang[alamat]
             h, r = _ALAMAT.match(alamat).groups()
             seharusnya = "rumus template"
-            if h in kolom_ind and int(r) > BARIS_HEADER:
+            if h in kolom_ind and int(r) >= BARIS_DATA:
                 harapan = harapan or _Harapan(b)
-                nilai = harapan.nilai(kolom_ind[h], int(r) - BARIS_HEADER - 1)
+                nilai = harapan.nilai(kolom_ind[h], int(r) - BARIS_DATA)
                 seharusnya = f"rumus, yang menghasilkan {_tampil(nilai)}"
             isi = "dihapus" if _kosong(v) else f"ditimpa nilai ketikan {_tampil(v)}"
-            hasil.append(Temuan(
-                "rumus-ditimpa", SHEET_CAPAIAN, alamat,
-                f"Sel berumus template {isi}; seharusnya {seharusnya}. Jangan mengetik di sheet "
-                "Capaian: salin rumus dari sel di atasnya atau pakai template baru."))
-    # kolom rumus di tabel RAPK (baris baru tanpa rumus dan kosong tidak dipersoalkan)
+            hasil.append(temuan("rumus-ditimpa", SHEET_CAPAIAN, alamat,
+                                apa="Sel berumus template", isi=isi, seharusnya=seharusnya,
+                                saran=_SARAN))
+    # kolom rumus di tabel isian (baris baru tanpa rumus dan kosong tidak dipersoalkan)
     rapk = b.tabel["rapk"]
     hilang = b.rumus_hilang.get(rapk.sheet or RAPK.sheet) or {}
     if hilang and not rapk.kosong:
-        h = rapk.huruf.get("Jumlah Kontribusi")
+        h = rapk.huruf.get("jumlah_kontribusi")
         ang = b.tabel["anggaran"].df
-        for i, kode in enumerate(rapk.df["Kode Indikator"]):
+        for i, kode in enumerate(rapk.df["kode_indikator"]):
             alamat = f"{h}{int(rapk.baris[i])}"
             v = hilang.get(alamat)
             if alamat not in hilang or _kosong(v):
                 continue
-            benar = sum(parse_angka(x).nilai or 0.0
-                        for x in ang.loc[ang["Kode Indikator"] == kode, "Kontribusi"])
-            hasil.append(Temuan(
+            benar = jumlah_angka(ang.loc[ang["kode_indikator"] == kode, "kontribusi"])
+            hasil.append(temuan(
                 "rumus-ditimpa", rapk.sheet, alamat,
-                f"Jumlah Kontribusi indikator {kode} ditimpa nilai ketikan {_tampil(v)}; "
-                f"seharusnya rumus SUMIF yang menghasilkan {_tampil(float(benar))}. Salin rumus "
-                "dari baris lain."))
+                apa=f"{RAPK.nama_kolom('jumlah_kontribusi')} indikator {kode}",
+                isi=f"ditimpa nilai ketikan {_tampil(v)}",
+                seharusnya=f"rumus SUMIF yang menghasilkan {_tampil(float(benar))}",
+                saran="Salin rumus dari baris lain."))
     return hasil
+
+
+@aturan("sheet-capaian-hilang", WARNING, "rumus", "Sheet Capaian template tidak ada.",
+        "Sheet {sheet} (dihitung template) tidak ada. Pakai template rapk-xl terbaru agar "
+        "capaian terlihat di Excel sebelum dikirim.", lingkup="workbook")
+def sheet_capaian_hilang(b: Bacaan):
+    if SHEET_CAPAIAN in b.sheet or b.tabel["pk"].kosong:
+        return []
+    return [temuan("sheet-capaian-hilang", SHEET_CAPAIAN, None, sheet=SHEET_CAPAIAN)]
 
 
 def _urut(alamat: str):

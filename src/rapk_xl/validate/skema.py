@@ -1,8 +1,9 @@
-"""Skema pandera per tabel, dibangkitkan dari :mod:`rapk_xl.format.spec`.
+"""Aturan sel: skema pandera per tabel, dibangkitkan dari :mod:`rapk_xl.format.spec`.
 
-Satu skema per tabel memeriksa setiap sel: jenis isi (angka, teks angka, galat Excel, ...),
-wajib diisi, rentang, bilangan bulat, daftar pilihan dan pola kode. Setiap ``Check`` diberi
-nama id aturan katalog; kegagalannya dipetakan kembali ke sel oleh :func:`periksa_sel`.
+Setiap aturan sel adalah satu fungsi ``(tabel, kolom) -> [(kolom DataFrame, Check)]`` yang
+didaftarkan dengan id, tingkat dan templat pesannya; skema satu tabel menggabungkan semua
+Check untuk kolom-kolomnya (satu validasi pandera per tabel atas tumpukan semua berkas).
+Kegagalan setiap Check dipetakan kembali ke selnya oleh :func:`periksa_sel`.
 """
 from __future__ import annotations
 
@@ -16,140 +17,223 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import pandera.pandas as pa
 
-from ..calc.parse import format_angka, parse_angka
+from ..calc.parse import format_angka, kunci_teks, parse_angka
 from ..format.spec import TABEL_DATA, Kolom, Tabel
-from .temuan import Temuan
+from ..temuan import ATURAN, ERROR, WARNING, Temuan, aturan
 from .tumpukan import ST, Tumpukan
 
-__all__ = ["skema_tabel", "periksa_sel"]
-
-#: status sel yang sah per jenis kolom
-_BOLEH = {"angka": {"ok", "kosong"}, "bulat": {"ok", "kosong"}, "nilai": {"ok", "kosong", "opini"}}
-_STATUS_KE_ATURAN = {"teks": "angka-sebagai-teks", "bukan": "bukan-angka",
-                     "ambigu": "angka-ambigu", "galat": "galat-excel", "opini": "bukan-angka",
-                     "progres": "bukan-angka"}
+__all__ = ["skema_tabel", "periksa_sel", "ATURAN_SEL"]
 
 
-def _norm(s: pd.Series) -> pd.Series:
-    return s.map(lambda v: " ".join(str(v).split()).casefold() if v is not None else None)
+def _sel(id_: str, tingkat: str, uraian: str, pesan: str):
+    return aturan(id_, tingkat, "sel", uraian, pesan, lingkup="sel")
 
 
-def _cek_kolom(t: Tabel, k: Kolom) -> dict[str, pa.Column]:
-    hasil = {}
-    if k.jenis in _BOLEH:
-        boleh = set(_BOLEH[k.jenis])
-        if t.kunci == "realisasi" and k.jenis == "nilai":
-            boleh.add("progres")
-        cek_st = [pa.Check(lambda s, b=frozenset(boleh): s.isin(b), name="jenis-sel")]
-        if k.wajib:
-            cek_st.append(pa.Check(lambda s: s != "kosong", name="wajib-kosong"))
-        hasil[k.nama + ST] = pa.Column(None, cek_st, nullable=True)  # object atau str (pandas 3)
-        cek = []
-        if k.minimum is not None:
-            aturan = "angka-negatif" if k.minimum == 0 else "di-luar-rentang"
-            cek.append(pa.Check(lambda s, m=k.minimum: s >= m, name=aturan))
-        if k.maksimum is not None:
-            cek.append(pa.Check(lambda s, m=k.maksimum: s <= m, name="di-luar-rentang"))
-        if k.jenis == "bulat":
-            cek.append(pa.Check(lambda s: s % 1 == 0, name="bukan-bilangan-bulat"))
-        if cek:  # kolom nilai tanpa batas (B01..B12, R01..R12): cukup status selnya
-            hasil[k.nama] = pa.Column(float, cek, nullable=True)
-        return hasil
-    cek = []
-    if k.pola:
-        aturan = "kode-ro-tidak-sah" if k.nama == "Kode RO" else "kode-indikator-tidak-sah"
-        cek.append(pa.Check(lambda s, p=k.pola: s.astype(str).str.match(p), name=aturan))
-    if k.pilihan:
-        pilihan = frozenset(" ".join(p.split()).casefold() for p in k.pilihan)
-        aturan = "di-luar-pilihan" if k.pilihan_ketat else "di-luar-saran"
-        cek.append(pa.Check(lambda s, p=pilihan: _norm(s).isin(p), name=aturan))
-    hasil[k.nama] = pa.Column(object, cek, nullable=not k.wajib)
-    return hasil
+def _cek(f, nama: str) -> pa.Check:
+    """Check vektor yang juga melihat sel kosong (pandera bawaannya melewati NaN)."""
+    return pa.Check(f, name=nama, ignore_na=False)
+
+
+def _status(k: Kolom, status: str, nama: str) -> list:
+    return [(k.id + ST, _cek(lambda s, x=status: s != x, nama))] if k.angka else []
+
+
+# --- status sel angka ----------------------------------------------------------------------
+
+@_sel("wajib-kosong", ERROR, "Sel wajib kosong.", "{kolom} wajib diisi{ind}.")
+def _wajib(t: Tabel, k: Kolom):
+    if not k.wajib:
+        return []
+    if k.angka:
+        return [(k.id + ST, _cek(lambda s: s != "kosong", "wajib-kosong"))]
+    return [(k.id, _cek(lambda s: s.notna(), "wajib-kosong"))]
+
+
+@_sel("angka-sebagai-teks", WARNING, "Angka diketik sebagai teks (nilainya terbaca).",
+      "{kolom} berisi teks '{nilai}' yang tampak seperti angka; terbaca {terbaca}. Ketik ulang "
+      "sebagai angka (tanpa apostrof).")
+def _teks(t: Tabel, k: Kolom):
+    return _status(k, "teks", "angka-sebagai-teks")
+
+
+@_sel("bukan-angka", ERROR, "Teks di kolom angka.",
+      "{kolom} harus berupa angka{ind}, tetapi berisi '{nilai}'. Ganti dengan angka, atau "
+      "kosongkan bila tidak ada.")
+def _bukan_angka(t: Tabel, k: Kolom):
+    if not k.angka:
+        return []
+    salah = {"bukan"}
+    if k.jenis != "nilai":
+        salah.add("opini")  # opini BPK hanya sah di kolom target/realisasi
+    if not (k.jenis == "nilai" and t.kunci == "realisasi"):
+        salah.add("progres")  # "Progres 45%" hanya sah sebagai realisasi
+    return [(k.id + ST, _cek(lambda s, x=frozenset(salah): ~s.isin(x), "bukan-angka"))]
+
+
+@_sel("angka-ambigu", ERROR, "Teks angka yang dapat dibaca dua cara (1.234).",
+      "{kolom} berisi teks '{nilai}' yang dapat dibaca {dua}. Ketik angkanya sebagai angka, "
+      "tanpa pemisah ribuan.")
+def _ambigu(t: Tabel, k: Kolom):
+    return _status(k, "ambigu", "angka-ambigu")
+
+
+@_sel("galat-excel", ERROR, "Sel berisi galat Excel (#DIV/0!, #REF!, ...).",
+      "{kolom} berisi galat Excel {galat}{ind}. Perbaiki rumusnya atau ketik nilainya.")
+def _galat(t: Tabel, k: Kolom):
+    return _status(k, "galat", "galat-excel")
+
+
+# --- batas dan bentuk ---------------------------------------------------------------------
+
+@_sel("angka-negatif", ERROR, "Angka negatif di kolom yang tidak boleh negatif.",
+      "{kolom} tidak boleh negatif: {nilai}{ind}.")
+def _negatif(t: Tabel, k: Kolom):
+    if k.minimum != 0:
+        return []
+    return [(k.id, _cek(lambda s: ~(s < 0), "angka-negatif"))]
+
+
+@_sel("di-luar-rentang", ERROR, "Angka di luar rentang yang diizinkan.",
+      "{kolom} harus {batas}, tetapi berisi {nilai}{ind}.")
+def _rentang(t: Tabel, k: Kolom):
+    lo = k.minimum if k.minimum not in (None, 0) else None
+    hi = k.maksimum
+    if lo is None and hi is None:
+        return []
+
+    def dalam(s: pd.Series) -> pd.Series:
+        ok = pd.Series(True, index=s.index)
+        if lo is not None:
+            ok &= ~(s < lo)
+        if hi is not None:
+            ok &= ~(s > hi)
+        return ok
+
+    return [(k.id, _cek(dalam, "di-luar-rentang"))]
+
+
+@_sel("bukan-bilangan-bulat", ERROR, "Kolom bilangan bulat berisi pecahan.",
+      "{kolom} harus bilangan bulat, tetapi berisi {nilai}{ind}.")
+def _bulat(t: Tabel, k: Kolom):
+    if k.jenis != "bulat":
+        return []
+    return [(k.id, _cek(lambda s: s.isna() | (s % 1 == 0), "bukan-bilangan-bulat"))]
+
+
+def _pilihan(k: Kolom, ketat: bool, nama: str):
+    if not k.pilihan or k.pilihan_ketat != ketat:
+        return []
+    boleh = frozenset(kunci_teks(p) for p in k.pilihan)
+    return [(k.id, _cek(lambda s, p=boleh: s.isna() | s.map(kunci_teks).isin(p), nama))]
+
+
+@_sel("di-luar-pilihan", ERROR, "Nilai tidak ada di daftar pilihan.",
+      "{kolom} '{nilai}' tidak ada di daftar pilihan ({daftar}){ind}. Pilih dari dropdown.")
+def _di_luar_pilihan(t: Tabel, k: Kolom):
+    return _pilihan(k, True, "di-luar-pilihan")
+
+
+@_sel("di-luar-saran", WARNING, "Nilai tidak ada di daftar saran (boleh, tetapi periksa).",
+      "{kolom} '{nilai}' tidak ada di daftar yang biasa dipakai ({daftar}){ind}; periksa "
+      "ejaannya.")
+def _di_luar_saran(t: Tabel, k: Kolom):
+    return _pilihan(k, False, "di-luar-saran")
+
+
+def _pola(k: Kolom, id_: str):
+    return [(k.id, _cek(lambda s, p=k.pola: s.isna() | s.astype(str).str.match(p), id_))]
+
+
+@_sel("kode-indikator-tidak-sah", ERROR, "Kode Indikator tidak berbentuk 1.01.",
+      "{kolom} '{nilai}' tidak berbentuk <no sasaran>.<dua digit>, mis. 1.01.{saran}")
+def _kode_indikator(t: Tabel, k: Kolom):
+    return _pola(k, "kode-indikator-tidak-sah") if k.id == "kode_indikator" else []
+
+
+@_sel("kode-ro-tidak-sah", ERROR, "Kode RO tidak berbentuk 3165.QIA.005 / DR.3165.QIA.005.",
+      "{kolom} '{nilai}' tidak berbentuk kegiatan.output.komponen, mis. 3165.QIA.005 atau "
+      "DR.3165.QIA.005.")
+def _kode_ro(t: Tabel, k: Kolom):
+    return _pola(k, "kode-ro-tidak-sah") if k.id == "kode_ro" else []
+
+
+#: aturan sel, urut pendaftaran
+ATURAN_SEL = [a for a in ATURAN.values() if a.lingkup == "sel"]
 
 
 @lru_cache(maxsize=None)
-def skema_tabel(kunci: str) -> pa.DataFrameSchema:
-    """Skema pandera untuk tabel ``kunci`` ("pk", "rapk", ...)."""
+def skema_tabel(kunci: str, aturan_id: tuple[str, ...] | None = None) -> pa.DataFrameSchema:
+    """Skema pandera untuk tabel ``kunci`` ("pk", "rapk", ...): semua aturan sel, atau hanya
+    ``aturan_id``."""
     t = next(t for t in TABEL_DATA if t.kunci == kunci)
-    kolom: dict[str, pa.Column] = {}
-    for k in t.kolom:
-        if not k.rumus:
-            kolom.update(_cek_kolom(t, k))
-    return pa.DataFrameSchema(kolom, name=t.nama, strict=False, coerce=False)
+    cek: dict[str, list] = {}
+    for a in ATURAN_SEL:
+        if aturan_id is not None and a.id not in aturan_id:
+            continue
+        for k in t.kolom:
+            if not k.rumus:
+                for kolom, c in a.fungsi(t, k):
+                    cek.setdefault(kolom, []).append(c)
+    return pa.DataFrameSchema({nama: pa.Column(None, c, nullable=True)
+                               for nama, c in cek.items()},
+                              name=t.nama, strict=False, coerce=False)
 
 
-def _pesan(aturan: str, k: Kolom, mentah: object, galat: object, kode: object) -> str:
-    nilai = "" if mentah is None else str(mentah)
-    ind = f" (indikator {kode})" if kode else ""
-    if aturan == "angka-sebagai-teks":
-        terbaca = format_angka(parse_angka(nilai).nilai, None)
-        return (f"{k.nama} berisi teks '{nilai}' yang tampak seperti angka; terbaca {terbaca}. "
-                "Ketik ulang sebagai angka (tanpa apostrof).")
-    if aturan == "angka-ambigu":
+def _isi_pesan(aturan_id: str, k: Kolom, mentah: object, galat: object, kode: object) -> dict:
+    nilai = "" if mentah is None else (format_angka(mentah, None)
+                                       if isinstance(mentah, float) else str(mentah))
+    isi = {"kolom": k.nama, "nilai": nilai, "ind": f" (indikator {kode})" if kode else "",
+           "galat": galat, "daftar": ", ".join(k.pilihan), "saran": ""}
+    if aturan_id == "angka-sebagai-teks":
+        isi["terbaca"] = format_angka(parse_angka(nilai).nilai, None)
+    elif aturan_id == "angka-ambigu":
         a = parse_angka(nilai)
-        dua = " atau ".join(format_angka(v, 3 if not v.is_integer() else 0) for v in a.kemungkinan)
-        return (f"{k.nama} berisi teks '{nilai}' yang dapat dibaca {dua}. Ketik angkanya sebagai "
-                "angka, tanpa pemisah ribuan.")
-    if aturan == "galat-excel":
-        return f"{k.nama} berisi galat Excel {galat}{ind}. Perbaiki rumusnya atau ketik nilainya."
-    if aturan == "bukan-angka":
-        return (f"{k.nama} harus berupa angka{ind}, tetapi berisi '{nilai}'. Ganti dengan angka, "
-                "atau kosongkan bila tidak ada.")
-    if aturan == "wajib-kosong":
-        return f"{k.nama} wajib diisi{ind}."
-    if aturan == "angka-negatif":
-        return f"{k.nama} tidak boleh negatif: {nilai}{ind}."
-    if aturan == "di-luar-rentang":
-        batas = (f"{k.minimum:g} sampai {k.maksimum:g}" if k.maksimum is not None
-                 else f"paling kecil {k.minimum:g}")
-        return f"{k.nama} harus {batas}, tetapi berisi {nilai}{ind}."
-    if aturan == "bukan-bilangan-bulat":
-        return f"{k.nama} harus bilangan bulat, tetapi berisi {nilai}{ind}."
-    if aturan in ("di-luar-pilihan", "di-luar-saran"):
-        daftar = ", ".join(k.pilihan)
-        if aturan == "di-luar-pilihan":
-            return f"{k.nama} '{nilai}' tidak ada di daftar pilihan ({daftar}){ind}. Pilih dari dropdown."
-        return f"{k.nama} '{nilai}' tidak ada di daftar yang biasa dipakai ({daftar}){ind}; periksa ejaannya."
-    if aturan == "kode-indikator-tidak-sah":
-        if isinstance(mentah, (int, float)):
-            return (f"Kode Indikator {nilai} diketik sebagai angka (Excel mengubah 1.10 menjadi "
-                    "1.1). Format selnya sebagai Teks lalu ketik ulang, mis. 1.10.")
-        return f"Kode Indikator '{nilai}' tidak berbentuk <no sasaran>.<dua digit>, mis. 1.01."
-    if aturan == "kode-ro-tidak-sah":
-        return (f"Kode RO '{nilai}' tidak berbentuk kegiatan.output.komponen, mis. 3165.QIA.005 "
-                "atau DR.3165.QIA.005.")
-    return f"{k.nama}: {nilai}"
+        isi["dua"] = " atau ".join(format_angka(v, 3 if not v.is_integer() else 0)
+                                   for v in a.kemungkinan)
+    elif aturan_id == "di-luar-rentang":
+        isi["batas"] = (f"{k.minimum:g} sampai {k.maksimum:g}" if k.maksimum is not None
+                        else f"paling kecil {k.minimum:g}")
+    elif aturan_id == "kode-indikator-tidak-sah" and isinstance(mentah, (int, float)):
+        isi["saran"] = (" Sel ini berisi angka (Excel mengubah 1.10 menjadi 1.1): format selnya "
+                        "sebagai Teks lalu ketik ulang, mis. 1.10.")
+    return isi
 
 
-def periksa_sel(tumpukan: dict[str, Tumpukan]) -> list[tuple[int, Temuan]]:
-    """Jalankan skema setiap tabel atas tumpukan; kembalikan (nomor berkas, temuan)."""
+def _validasi(t: Tabel, df: pd.DataFrame, aturan_id=None) -> pd.DataFrame:
+    try:
+        skema_tabel(t.kunci, aturan_id).validate(df, lazy=True)
+        return pd.DataFrame(columns=["column", "check", "failure_case", "index"])
+    except pa.errors.SchemaErrors as e:
+        return e.failure_cases
+
+
+def periksa_sel(tp: Tumpukan, aturan_id: tuple[str, ...] | None = None
+                ) -> list[tuple[int, Temuan]]:
+    """Jalankan aturan sel (semua, atau ``aturan_id``) atas satu tumpukan tabel; kembalikan
+    (nomor berkas, temuan)."""
+    t = tp.spec
+    if tp.df.empty:
+        return []
+    gagal = _validasi(t, tp.df, aturan_id)
+    gagal = gagal[gagal["index"].notna()]
     hasil: list[tuple[int, Temuan]] = []
-    for t in TABEL_DATA:
-        tp = tumpukan[t.kunci]
-        if tp.df.empty:
-            continue
-        try:
-            skema_tabel(t.kunci).validate(tp.df, lazy=True)
-            continue
-        except pa.errors.SchemaErrors as e:
-            gagal = e.failure_cases
-        gagal = gagal[gagal["index"].notna()]
-        kode_ind = tp.df["Kode Indikator"]  # setiap tabel data punya Kode Indikator
-        for kolom, cek, nilai, idx in zip(gagal["column"], gagal["check"], gagal["failure_case"],
-                                         gagal["index"]):
-            idx = int(idx)
-            nama = str(kolom).removesuffix(ST)
-            f = int(tp.df.at[idx, "_f"])
-            if nama not in tp.huruf.get(f, {}):
-                continue  # kolom tidak ada di berkas ini: sudah dilaporkan sebagai masalah header
-            k = t.kolom_bernama(nama)
-            aturan = {"jenis-sel": _STATUS_KE_ATURAN.get(str(nilai), "bukan-angka"),
-                      "not_nullable": "wajib-kosong"}.get(str(cek), str(cek))
-            mentah = tp.mentah.at[idx, nama]
-            galat = tp.df.at[idx, nama + "|galat"] if nama + "|galat" in tp.df else None
-            if isinstance(galat, float) and math.isnan(galat):
-                galat = None
-            kode = kode_ind[idx] if nama != "Kode Indikator" else None
-            hasil.append((f, Temuan(aturan, tp.sheet.get(f) or t.sheet, tp.sel(idx, nama),
-                                    _pesan(aturan, k, mentah, galat, kode))))
+    kode_ind = tp.df["kode_indikator"]  # setiap tabel data punya Kode Indikator
+    for kolom, cek, idx in zip(gagal["column"], gagal["check"], gagal["index"]):
+        aturan_id_ = str(cek)
+        if aturan_id_ not in ATURAN:
+            raise RuntimeError(f"Check pandera tak dikenal: {cek!r} ({kolom})")
+        idx = int(idx)
+        id_ = str(kolom).removesuffix(ST)
+        f = int(tp.df.at[idx, "_f"])
+        if id_ not in tp.huruf.get(f, {}):
+            continue  # kolom tidak ada di berkas ini: sudah dilaporkan sebagai masalah header
+        k = t.kolom_id(id_)
+        mentah = tp.mentah.at[idx, id_]
+        galat = tp.df.at[idx, id_ + "|galat"] if id_ + "|galat" in tp.df else None
+        if isinstance(galat, float) and math.isnan(galat):
+            galat = None
+        kode = kode_ind[idx] if id_ != "kode_indikator" else None
+        pesan = ATURAN[aturan_id_].pesan_untuk(**_isi_pesan(aturan_id_, k, mentah, galat, kode))
+        hasil.append((f, Temuan(aturan_id_, tp.nama_sheet(f), tp.sel(idx, id_), pesan)))
     return hasil
+

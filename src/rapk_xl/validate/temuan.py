@@ -1,34 +1,12 @@
-"""Temuan validasi dan laporan per berkas."""
+"""Hasil validasi per berkas dan laporan semua berkas (temuannya: :class:`rapk_xl.temuan.Temuan`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .katalog import ERROR, KATALOG, WARNING
+from ..temuan import ERROR, WARNING, Temuan
+from .katalog import KATALOG
 
 __all__ = ["Temuan", "HasilBerkas", "Laporan"]
-
-
-@dataclass(frozen=True)
-class Temuan:
-    rule: str
-    sheet: str | None
-    cell: str | None  # "F12", "12:12" (baris), atau None (seluruh sheet/berkas)
-    message: str
-    severity: str = ""
-
-    def __post_init__(self):
-        if not self.severity:
-            object.__setattr__(self, "severity", KATALOG[self.rule].tingkat)
-
-    @property
-    def tempat(self) -> str:
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
-        return self.sheet or ""
-
-    def ke_dict(self) -> dict:
-        return {"severity": self.severity, "rule": self.rule, "sheet": self.sheet,
-                "cell": self.cell, "message": self.message}
 
 
 #: urutan katalog = urutan kelompok pemeriksaan

@@ -2,11 +2,11 @@
 
 Validasi 103 workbook = satu validasi atas tabel tumpukan, bukan 103 validasi. Setiap baris
 membawa ``_f`` (nomor berkas), ``_r`` (baris Excel) dan ``_k`` (kunci teks
-``"<_f>|<Kode Indikator>"`` untuk mencocokkan baris antartabel); alamat sel didapat dari
-``huruf[_f][kolom]``.
+``"<_f>|<kode_indikator>"`` untuk mencocokkan baris antartabel); alamat sel didapat dari
+``huruf[_f][id bidang]``.
 
-Untuk kolom angka dan nilai, ``<kolom>`` berisi float (NaN bila tak terbaca) dan
-``<kolom>|st`` status sel:
+Untuk kolom angka dan nilai, ``<id>`` berisi float (NaN bila tak terbaca) dan ``<id>|st``
+status sel:
 
 =========  ==============================================================
 ok         sel angka
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..calc.parse import Status, parse_angka_array
+from ..calc.parse import Status, parse_angka_array, rapikan_teks
 from ..calc.rules import baca_nilai_array
 from ..format.spec import TABEL_DATA, Tabel
 from ..io.reader import Bacaan
@@ -36,7 +36,7 @@ __all__ = ["Tumpukan", "tumpuk", "ST", "teks_kolom"]
 
 ST = "|st"
 #: kolom teks yang dibandingkan antarbaris (kunci kelompok, konsistensi): dirapikan penuh
-_TEKS_KUNCI = {"Sasaran", "Komponen", "Sub Komponen", "Indikator"}
+_TEKS_KUNCI = {"sasaran", "komponen", "sub_komponen", "indikator"}
 _STATUS = {Status.OK: "ok", Status.KOSONG: "kosong", Status.AMBIGU: "ambigu",
            Status.BUKAN_ANGKA: "bukan"}
 _ALAMAT = re.compile(r"^([A-Z]{1,3})(\d+)$")
@@ -53,31 +53,25 @@ class Tumpukan:
     sheet: dict[int, str | None] = field(default_factory=dict)
 
     def sel(self, idx, kolom: str) -> str | None:
-        """Alamat sel baris tumpukan ``idx`` kolom ``kolom`` (mis. ``G12``)."""
+        """Alamat sel baris tumpukan ``idx`` kolom ``kolom`` (id bidang; mis. ``G12``)."""
         f = int(self.df.at[idx, "_f"])
+        r = int(self.df.at[idx, "_r"])
         h = self.huruf.get(f, {}).get(kolom)
-        return f"{h}{int(self.df.at[idx, '_r'])}" if h else f"{int(self.df.at[idx, '_r'])}:{int(self.df.at[idx, '_r'])}"
+        return f"{h}{r}" if h else f"{r}:{r}"
 
+    def nama_sheet(self, f: int) -> str:
+        return self.sheet.get(f) or self.spec.sheet
 
-def _rapi(v):
-    if v is None:
-        return None
-    if type(v) is str:
-        if v and v[0] != " " and v[-1] != " " and "  " not in v and "\n" not in v \
-                and "\t" not in v:
-            return v
-        return " ".join(v.split()) or None
-    if isinstance(v, float):
-        if v != v:
-            return None
-        if v.is_integer():
-            v = int(v)
-    return " ".join(str(v).split()) or None
+    def saring(self, simpan) -> Tumpukan:
+        """Tumpukan dengan baris berkas ``simpan(f)`` saja (mentah dan alamat tetap)."""
+        return Tumpukan(self.spec, self.df[self.df["_f"].map(simpan).astype(bool)], self.mentah,
+                        self.huruf, self.sheet)
 
 
 def teks_kolom(s: pd.Series) -> pd.Series:
     """Nilai teks dirapikan (spasi berlebih dibuang); angka menjadi teksnya; kosong → None."""
-    return pd.Series([_rapi(v) for v in s.to_numpy(dtype=object)], index=s.index, dtype=object)
+    return pd.Series([rapikan_teks(v) for v in s.to_numpy(dtype=object)], index=s.index,
+                     dtype=object)
 
 
 def _ada_isi(s: pd.Series) -> pd.Series:
@@ -139,7 +133,7 @@ def tumpuk(bacaan: list[Bacaan]) -> dict[str, Tumpukan]:
         panjang = np.array([len(tt.df) for tt in tabel], dtype=int)
         mentah = (pd.concat([tt.df for tt in tabel], ignore_index=True) if tabel
                   else pd.DataFrame())
-        for k in t.semua_header:
+        for k in t.semua_id:
             if k not in mentah.columns:
                 mentah[k] = None
         baris = [tt.baris if len(tt.baris) == len(tt.df) else np.arange(len(tt.df))
@@ -149,16 +143,16 @@ def tumpuk(bacaan: list[Bacaan]) -> dict[str, Tumpukan]:
             "_r": np.concatenate(baris).astype(int) if baris else np.empty(0, int),
         }, index=mentah.index)
         for k in t.kolom:
-            if k.jenis in ("angka", "bulat", "nilai"):
-                x, st = _angka(mentah[k.nama], k.jenis, realisasi=t.kunci == "realisasi")
-                df[k.nama] = x
-                df[k.nama + ST] = st
-            elif k.jenis == "teks" and not k.pilihan and k.nama not in _TEKS_KUNCI:
-                df[k.nama] = _ada_isi(mentah[k.nama])
+            if k.angka:
+                x, st = _angka(mentah[k.id], k.jenis, realisasi=t.kunci == "realisasi")
+                df[k.id] = x
+                df[k.id + ST] = st
+            elif k.jenis == "teks" and not k.pilihan and k.id not in _TEKS_KUNCI:
+                df[k.id] = _ada_isi(mentah[k.id])
             else:
-                df[k.nama] = teks_kolom(mentah[k.nama])
+                df[k.id] = teks_kolom(mentah[k.id])
         kunci = [f"{f}|{kode}" for f, kode in zip(df["_f"].to_numpy(),
-                                                  df["Kode Indikator"].to_numpy())]
+                                                  df["kode_indikator"].to_numpy())]
         df["_k"] = pd.Series(kunci, index=df.index, dtype=object)
         for f, b in enumerate(bacaan):
             _galat_ke_status(df, t, b, f, huruf[f])

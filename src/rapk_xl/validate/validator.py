@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..io.reader import Bacaan, GagalBaca, baca_workbook
+from ..format.spec import TABEL_DATA
+from ..io.reader import Bacaan, GagalBaca, baca_aman
 from ..reference import cari_unit
-from .identitas import bilangan_info, periksa_info, periksa_struktur, tabel_tak_terbaca
-from .rumus import periksa_rumus
-from .silang import periksa_silang
-from .skema import periksa_sel
+from ..temuan import Aturan, temuan
+from .identitas import bilangan_info
+from .katalog import KATALOG
+from .konteks import Konteks
+from .skema import ATURAN_SEL, periksa_sel
 from .temuan import HasilBerkas, Laporan, Temuan
 from .tumpukan import tumpuk
 
@@ -76,14 +78,9 @@ def _masuk(p: Path) -> BerkasMasuk:
 def baca_satu(path: Path) -> Bacaan | Temuan:
     """Baca satu berkas untuk validasi; kegagalan menjadi temuan, tidak pernah galat."""
     try:
-        return baca_workbook(path, periksa_rumus=True)
+        return baca_aman(path, periksa_rumus=True)
     except GagalBaca as g:
-        return Temuan(g.kode, None, None, g.pesan)
-    except MemoryError:
-        return Temuan("terlalu-besar", None, None, "Berkas terlalu besar untuk dibaca.")
-    except Exception as e:  # noqa: BLE001 — tidak boleh ada traceback untuk berkas apa pun
-        return Temuan("rusak", None, None, "Workbook tidak dapat dibaca (isi tidak sah: "
-                                           f"{type(e).__name__}). Simpan ulang dari Excel.")
+        return temuan(g.kode, None, None, pesan=g.pesan)
 
 
 def _baca_terisolasi(path: Path) -> Bacaan | Temuan:
@@ -92,8 +89,8 @@ def _baca_terisolasi(path: Path) -> Bacaan | Temuan:
         with ProcessPoolExecutor(max_workers=1) as ex:
             return ex.submit(baca_satu, path).result()
     except BrokenProcessPool:
-        return Temuan("rusak", None, None, "Berkas ini menghentikan pembaca workbook (isinya "
-                                           "tidak wajar). Simpan ulang dari Excel.")
+        return temuan("rusak", None, None, pesan="Berkas ini menghentikan pembaca workbook "
+                                                 "(isinya tidak wajar). Simpan ulang dari Excel.")
 
 
 def _baca_semua(paths: list[Path], jobs: int,
@@ -119,50 +116,90 @@ def _baca_semua(paths: list[Path], jobs: int,
 
 
 def _identitas(b: Bacaan) -> tuple[str | None, int | None, int | None]:
-    unit = b.info.get("Unit Kerja")
+    unit = b.info.get("unit_kerja")
     u = cari_unit(unit) if unit is not None else None
     nama = u.nama if u else (str(unit) if unit is not None else None)
-    return nama, bilangan_info(b.info.get("Tahun")), bilangan_info(b.info.get("Periode"))
+    return nama, bilangan_info(b.info.get("tahun")), bilangan_info(b.info.get("periode"))
 
 
-def _gagal(periksa, e: Exception) -> Temuan:
-    return Temuan("pemeriksaan-gagal", None, None,
-                  f"Pemeriksaan '{periksa.__name__}' tidak dapat dijalankan pada berkas ini "
-                  f"(galat internal {type(e).__name__}); pemeriksaan lain tetap berjalan. "
-                  "Laporkan ke pengelola rapk-xl beserta berkasnya.")
+def _gagal(a: Aturan | str, e: BaseException) -> Temuan:
+    return temuan("pemeriksaan-gagal", None, None, aturan=getattr(a, "id", a),
+                  galat=type(e).__name__)
 
 
-def _aman(periksa, *args) -> list[Temuan]:
-    """Jalankan pemeriksaan satu berkas; galat internal menjadi temuan, bukan traceback."""
+def _terisolasi(nama: str, jalankan, berkas: list[int]) -> list[tuple[int, Temuan]]:
+    """``jalankan(saring)`` atas semua ``berkas`` sekaligus; bila galat, diulang per berkas
+    sehingga hanya berkas yang membuatnya gagal yang mendapat ``pemeriksaan-gagal`` (untuk
+    aturan ini saja) dan berkas lain tetap mendapat temuannya."""
     try:
-        return periksa(*args)
-    except Exception as e:  # noqa: BLE001
-        return [_gagal(periksa, e)]
+        return jalankan(None)
+    except Exception:  # noqa: BLE001 — galat program, bukan kesalahan pengguna
+        hasil: list[tuple[int, Temuan]] = []
+        for f in berkas:
+            try:
+                hasil += jalankan(f)
+            except Exception as e:  # noqa: BLE001
+                hasil.append((f, _gagal(nama, e)))
+        return hasil
 
 
-def _aman_semua(periksa, n: int, *args) -> list[tuple[int, Temuan]]:
-    try:
-        return periksa(*args)
-    except Exception as e:  # noqa: BLE001
-        return [(f, _gagal(periksa, e)) for f in range(n)]
+def _aturan_sel(tp, berkas: list[int]) -> list[tuple[int, Temuan]]:
+    """Aturan sel per tabel: satu skema untuk semua aturan; bila galat, per aturan lalu per
+    berkas."""
+    hasil = []
+    for t in TABEL_DATA:
+        tumpuk_t = tp[t.kunci]
+        try:
+            hasil += periksa_sel(tumpuk_t)
+            continue
+        except Exception:  # noqa: BLE001
+            pass
+        for a in ATURAN_SEL:
+            hasil += _terisolasi(a.id, lambda f, a=a: periksa_sel(
+                tumpuk_t if f is None else tumpuk_t.saring(lambda x, f=f: x == f), (a.id,)),
+                berkas)
+    return hasil
+
+
+def _aturan_tumpukan(ks: Konteks, tak_terbaca: dict[int, set[str]]) -> list[tuple[int, Temuan]]:
+    """Setiap aturan lintas tabel, terpisah: berkas yang tabel perlunya tak terbaca dilewati
+    untuk aturan itu (masalahnya sudah dilaporkan sekali)."""
+    hasil = []
+    konteks: dict[frozenset, Konteks] = {}
+    for a in KATALOG.values():
+        if a.lingkup != "tumpukan":
+            continue
+        buang = frozenset(f for f, t in tak_terbaca.items() if t & a.perlu)
+        if buang not in konteks:
+            konteks[buang] = ks.saring(lambda x, b=buang: x not in b) if buang else ks
+        k = konteks[buang]
+        berkas = [f for f in tak_terbaca if f not in buang]
+        hasil += _terisolasi(a.id, lambda f, a=a, k=k: a.fungsi(
+            k if f is None else k.saring(lambda x, f=f: x == f)), berkas)
+    return hasil
 
 
 def validasi_bacaan(bacaan: list[Bacaan], nama: list[str] | None = None) -> Laporan:
-    """Validasi workbook yang sudah terbaca (dari berkas atau dari Excel lewat xlwings)."""
+    """Validasi workbook yang sudah terbaca (dari berkas atau dari Excel lewat xlwings): setiap
+    aturan katalog dijalankan sekali atas semua berkas, terpisah dari aturan lain."""
     nama = nama or [str(b.path or f"workbook-{i + 1}") for i, b in enumerate(bacaan)]
     hasil = []
     periode, tak_terbaca = {}, {}
+    per_workbook = [a for a in KATALOG.values() if a.lingkup == "workbook"]
     for i, b in enumerate(bacaan):
         unit, tahun, per = _identitas(b)
-        hasil.append(HasilBerkas(nama[i], unit, tahun, per))
+        h = HasilBerkas(nama[i], unit, tahun, per, findings=list(b.masalah))
         periode[i] = per if per is not None and 1 <= per <= 12 else None
-        tak_terbaca[i] = tabel_tak_terbaca(b)
-        hasil[i].findings += _aman(periksa_struktur, b, tak_terbaca[i])
-        for periksa in (periksa_info, periksa_rumus):
-            hasil[i].findings += _aman(periksa, b)
+        tak_terbaca[i] = b.tak_terbaca
+        for a in per_workbook:
+            try:
+                h.findings += a.fungsi(b)
+            except Exception as e:  # noqa: BLE001
+                h.findings.append(_gagal(a, e))
+        hasil.append(h)
     tp = tumpuk(bacaan)
-    for f, t in [*_aman_semua(periksa_sel, len(bacaan), tp),
-                 *_aman_semua(periksa_silang, len(bacaan), tp, periode, tak_terbaca)]:
+    berkas = list(range(len(bacaan)))
+    for f, t in [*_aturan_sel(tp, berkas), *_aturan_tumpukan(Konteks(tp, periode), tak_terbaca)]:
         hasil[f].findings.append(t)
     for h in hasil:
         h.urutkan()

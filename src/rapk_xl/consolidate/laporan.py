@@ -1,0 +1,57 @@
+"""Laporan satu run konsolidasi: teks untuk terminal dan JSON (``--format json``)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..format.spec import nama_bulan
+from ..reference import daftar_unit
+from .konsolidasi import HasilKonsolidasi
+
+__all__ = ["ke_teks", "ke_json"]
+
+
+def ke_json(hasil: HasilKonsolidasi) -> str:
+    """Hasil run sebagai JSON."""
+    return json.dumps({
+        "output": str(hasil.keluaran), "riwayat": str(hasil.riwayat),
+        "tahun": hasil.tahun, "periode": hasil.periode, "buku_ditulis": hasil.buku_ditulis,
+        "files": [{"file": str(m.path), "status": ("dilewati" if m.dilewati else k.status),
+                   "unit": k.unit if k else None, "sha256": k.sha256 if k else None,
+                   "baru": h is not None, "note": m.catatan,
+                   "findings": k.temuan_kesalahan if k else []}
+                  for m, k, h in hasil.berkas],
+        "dipakai": [{"unit": k.unit, "file": k.berkas, "sha256": k.sha256} for k in hasil.dipakai],
+        "catatan": hasil.catatan,
+    }, ensure_ascii=False, indent=2)
+
+
+def ke_teks(hasil: HasilKonsolidasi) -> str:
+    """Hasil run untuk terminal: jumlah, yang ditolak dengan contoh selnya, catatan, keluaran."""
+    baris = [f"Konsolidasi tahun {hasil.tahun} periode {hasil.periode} "
+             f"({nama_bulan(hasil.periode)})"]
+    diperiksa = [k for _, k, _ in hasil.berkas if k is not None]
+    baris.append(f"  {len(hasil.berkas)} berkas: {len(hasil.diterima)} diterima, "
+                 f"{len(hasil.ditolak)} ditolak, {len(hasil.dilewati)} dilewati "
+                 f"({hasil.baru} baru, {hasil.sudah_tercatat} sudah tercatat sebelumnya)")
+    if hasil.ditolak:
+        baris.append("  Ditolak (rinciannya di sheet Ditolak):")
+        for k in hasil.ditolak:
+            salah = k.temuan_kesalahan
+            contoh = "; ".join(f"{t['rule']} {t.get('sheet') or ''}"
+                               f"{'!' + t['cell'] if t.get('cell') else ''}" for t in salah[:3])
+            lagi = f"; +{len(salah) - 3} lagi" if len(salah) > 3 else ""
+            baris.append(f"    {Path(k.berkas).name} — {k.unit or '(unit tak dikenal)'}: "
+                         f"{len(salah)} kesalahan ({contoh}{lagi})")
+    for m in hasil.dilewati:
+        baris.append(f"  Dilewati: {m.path.name} — {m.catatan}")
+    for c in hasil.catatan:
+        baris.append(f"  Catatan: {c}")
+    n_unit = sum(u.kelompok != "BPOM" for u in daftar_unit())
+    baris.append(f"  Dipakai di buku: {len(hasil.dipakai)} unit (dari {n_unit} unit kerja)")
+    status = "ditulis" if hasil.buku_ditulis else "tidak berubah: isinya sama dengan run sebelumnya"
+    baris.append(f"Buku nasional: {hasil.keluaran} ({status})")
+    baris.append(f"Riwayat: {hasil.riwayat}")
+    if not diperiksa:
+        baris.append("Tidak ada berkas yang dapat diperiksa.")
+    return "\n".join(baris)
