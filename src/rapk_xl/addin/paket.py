@@ -150,6 +150,25 @@ class HasilPaket:
     catatan: list[str] = field(default_factory=list)
 
 
+def _setuptools_cukup() -> bool:
+    """setuptools di lingkungan ini dapat membangun wheel sendiri (>= 70.1, atau >= 68
+    dengan paket wheel), sesuai build-system pyproject."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.version import Version
+    try:
+        st = Version(version("setuptools"))
+    except PackageNotFoundError:
+        return False
+    if st >= Version("70.1"):
+        return True
+    try:
+        version("wheel")
+    except PackageNotFoundError:
+        return False
+    return st >= Version("68")
+
+
 def _wheel_rapk(tujuan: Path, wheel: Path | None) -> Path:
     if wheel is not None:
         if not wheel.is_file() or not wheel.name.startswith("rapk_xl-"):
@@ -160,11 +179,8 @@ def _wheel_rapk(tujuan: Path, wheel: Path | None) -> Path:
         raise GagalPaket("Folder sumber rapk-xl tidak ditemukan (rapk-xl dipasang dari wheel). "
                          "Berikan wheel-nya: rapk-xl addin paket -o DIR --wheel rapk_xl-*.whl")
     argumen = ["wheel", "--no-deps", "-w", str(tujuan), str(akar)]
-    try:
-        import setuptools  # noqa: F401 — bangun tanpa mengunduh setuptools lagi
-        argumen.insert(1, "--no-build-isolation")
-    except ImportError:
-        pass
+    if _setuptools_cukup():
+        argumen.insert(1, "--no-build-isolation")  # tanpa mengunduh setuptools lagi
     sebelum = set(tujuan.glob("rapk_xl-*.whl"))
     r = _pip(*argumen)
     baru = sorted(set(tujuan.glob("rapk_xl-*.whl")) - sebelum) or sorted(tujuan.glob("rapk_xl-*.whl"))
