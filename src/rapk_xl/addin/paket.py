@@ -125,7 +125,7 @@ def _akar_sumber() -> Path | None:
     return None
 
 
-def _kunci_versi(reqs: list[Requirement]) -> list[str]:
+def _kunci_versi() -> list[str]:
     """Versi dependensi yang terpasang di lingkungan ini (yang diuji), sebagai batasan pip."""
     from importlib.metadata import PackageNotFoundError, distributions, version
 
@@ -205,7 +205,7 @@ def buat_paket(folder: str | Path, python: tuple[str, ...] = PYTHON_DIDUKUNG,
     batasan = folder / "batasan.txt"
     catatan: list[str] = []
     if kunci_versi:
-        batasan.write_text("\n".join(_kunci_versi(akar)) + "\n", encoding="utf-8")
+        batasan.write_text("\n".join(_kunci_versi()) + "\n", encoding="utf-8")
     for py in python:
         lapor(f"Mengunduh wheel Windows untuk Python {py} ...")
         butuh = [str(w_rapk)]
