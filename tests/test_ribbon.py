@@ -1,6 +1,7 @@
 """Tombol Validasi: rapk_xl.main() dijalankan atas model objek xlwings sungguhan (mesin remote,
 xw.Book(json=...)); yang diperiksa adalah apa yang akan sampai ke Excel (aksi xlwings)."""
 import shutil
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -112,3 +113,106 @@ def test_workbook_bukan_template_tidak_crash(tmp_path):
     book = buku(p)
     ringkas = rapk_xl.main(book)
     assert ringkas == "1 kesalahan, 0 peringatan"
+
+
+# ---------------------------------------------------------------- tombol lain di tab RAPK
+
+
+def _alert(book) -> str:
+    return _aksi(book, "alert")[-1]["args"][0]
+
+
+def test_hitung_ulang_menghitung_lalu_melaporkan_nps_unit(berkas):
+    from rapk_xl.ribbon import hitung_ulang
+    _ubah(berkas, Capaian__F2=98.805, Capaian__G2="Baik")   # nilai setelah Excel menghitung
+    book = buku(berkas)
+    pesan = hitung_ulang(book)
+    assert _aksi(book, "calculate"), "perintah hitung ulang tidak dikirim ke Excel"
+    assert pesan == "Sheet Capaian dihitung ulang. NPS unit: 98,81 (Baik)."
+    assert _alert(book) == pesan
+
+
+def test_hitung_ulang_sel_name_menyebut_sebab_dan_langkah(berkas):
+    from rapk_xl.ribbon import hitung_ulang
+    # fungsi add-in belum dikenal: Excel menyimpan #NAME? di sel berumus
+    _ubah(berkas, Capaian__J6="#NAME?", Capaian__J7="#NAME?", Capaian__F2="#NAME?")
+    book = buku(berkas)
+    pesan = hitung_ulang(book)
+    assert pesan.startswith("3 sel di sheet Capaian masih #NAME?")
+    assert "F2" in pesan and "J6" in pesan
+    assert "tutup lalu buka lagi Excel".lower() in pesan.lower() and "addin cek" in pesan
+
+
+def test_hitung_ulang_tanpa_sheet_capaian(tmp_path):
+    from rapk_xl.ribbon import hitung_ulang
+    wb = openpyxl.Workbook()
+    p = tmp_path / "lain.xlsx"
+    wb.save(p)
+    book = buku(p)
+    assert "tidak memiliki sheet Capaian" in hitung_ulang(book)
+    assert _aksi(book, "calculate")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_cetak_pdf_dari_buku_terbuka(berkas, tmp_path):
+    import subprocess
+    from rapk_xl.ribbon import cetak_pdf
+    # suntingan yang belum disimpan ikut tercetak: buku dibaca lewat xlwings, bukan dari disk
+    book = buku(_ubah(berkas, RAPK__C6="Persentase obat yang memenuhi syarat (diubah)"))
+    keluar = tmp_path / "keluar"
+    keluar.mkdir()
+    pdf = cetak_pdf(book, folder=keluar)
+    assert pdf == keluar / "unit - cetak RAPK.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert (keluar / "unit - cetak RAPK.xlsx").exists()
+    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True).stdout
+    assert "RENCANA AKSI" in teks.upper()
+    assert "(diubah)" in teks and "Opini BPK atas laporan keuangan" in teks
+    assert str(pdf) in _alert(book)
+
+
+def test_cetak_pdf_workbook_tanpa_indikator(tmp_path):
+    from rapk_xl.ribbon import cetak_pdf
+    wb = openpyxl.Workbook()
+    p = tmp_path / "kosong.xlsx"
+    wb.save(p)
+    book = buku(p)
+    assert cetak_pdf(book, folder=tmp_path) is None
+    assert "belum memuat indikator" in _alert(book)
+    assert not list(tmp_path.glob("*cetak*"))
+
+
+def test_cetak_pdf_folder_tidak_dapat_ditulis_pesan_bukan_traceback(berkas, tmp_path):
+    from rapk_xl.ribbon import cetak_pdf
+    bukan_folder = tmp_path / "berkas.txt"
+    bukan_folder.write_text("x")
+    book = buku(berkas)
+    assert cetak_pdf(book, folder=bukan_folder) is None
+    pesan = _alert(book)
+    assert "tidak dapat ditulis" in pesan or "tidak selesai" in pesan
+    assert "Traceback" not in pesan
+
+
+def test_bantuan_membuka_petunjuk_di_peramban(tmp_path, monkeypatch):
+    import webbrowser
+    from rapk_xl.ribbon import bantuan
+    catat = tmp_path / "url.txt"
+    skrip = tmp_path / "peramban.sh"
+    skrip.write_text(f'#!/bin/sh\necho "$1" > "{catat}"\n')
+    skrip.chmod(0o755)
+    # webbrowser memakai BROWSER bila diisi: peramban = skrip yang mencatat alamatnya
+    monkeypatch.setenv("BROWSER", f"{skrip} %s")
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    url = bantuan()
+    import time
+    for _ in range(50):
+        if catat.exists() and catat.read_text().strip():
+            break
+        time.sleep(0.1)
+    assert catat.read_text().strip() == url
+    halaman = Path(url.removeprefix("file://")).read_text(encoding="utf-8")
+    for kata in ["Validasi", "Hitung Ulang", "Cetak PDF", "Bantuan", "pasang.bat", "addin cek",
+                 "=CAPAIAN(", "=KRITERIA(", "=NPS(", "=NPS_UNIT(", "=BOBOT(", "=EFISIENSI("]:
+        assert kata in halaman, kata

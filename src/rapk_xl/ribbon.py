@@ -1,8 +1,18 @@
-"""Tombol Validasi di tab RAPK (add-in Excel): periksa workbook yang sedang terbuka.
+"""Tombol tab RAPK (add-in Excel ``rapk_xl.xlam``): setiap tombol menjalankan satu fungsi di
+modul ini lewat RunPython xlwings, atas workbook yang sedang aktif (``xw.Book.caller()``).
 
-``rapk_xl.main()`` dijalankan add-in saat tombol ditekan. Workbook dibaca lewat xlwings apa
-adanya di Excel — termasuk suntingan yang belum disimpan — lalu diperiksa dengan validator
-yang sama dengan ``rapk-xl validasi``. Hasilnya:
+- **Validasi** (:func:`validasi`, juga ``rapk_xl.main``) — lihat di bawah;
+- **Hitung Ulang** (:func:`hitung_ulang`) — hitung ulang semua rumus (termasuk fungsi
+  CAPAIAN dst.) lalu laporkan NPS unit atau sel yang masih bergalat di sheet Capaian;
+- **Cetak PDF** (:func:`cetak_pdf`) — RAPK dalam tata letak resmi (``rapk_xl.io.cetak``),
+  lalu PDF: di Excel desktop dengan ekspor PDF Excel sendiri, selain itu lewat LibreOffice
+  (``rapk_xl.io.pdf``);
+- **Bantuan** (:func:`bantuan`) — buka petunjuk (``rapk_xl/data/bantuan.html``) di peramban.
+
+Tidak ada traceback untuk pengguna: kesalahan tampil sebagai kotak pesan berbahasa Indonesia.
+
+Validasi: workbook dibaca lewat xlwings apa adanya di Excel — termasuk suntingan yang belum
+disimpan — lalu diperiksa dengan validator yang sama dengan ``rapk-xl validasi``. Hasilnya:
 
 - sheet ``Validasi`` (dibuat atau diperbarui) berisi setiap temuan dengan tautan ke selnya;
 - sel yang bermasalah diwarnai (merah: kesalahan, kuning: peringatan); warna dari validasi
@@ -12,6 +22,11 @@ yang sama dengan ``rapk-xl validasi``. Hasilnya:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import os
+import sys
+import webbrowser
+from pathlib import Path
 
 from .io.reader import MAKS_SEL_SHEET, DefTabel, Sumber, baca_sumber
 from .io.reader import _nilai as _kosong_ke_none  # "" (sel kosong) → None
@@ -20,7 +35,7 @@ from .temuan import Temuan, temuan
 from .validate.temuan import HasilBerkas
 from .validate.validator import validasi_bacaan
 
-__all__ = ["main", "SumberXlwings", "validasi_book", "tampilkan", "SHEET_VALIDASI",
+__all__ = ["main", "validasi", "hitung_ulang", "cetak_pdf", "bantuan", "SumberXlwings", "validasi_book", "tampilkan", "SHEET_VALIDASI",
            "WARNA_KESALAHAN", "WARNA_PERINGATAN"]
 
 SHEET_VALIDASI = "Validasi"
@@ -205,13 +220,194 @@ def tampilkan(book, hasil: HasilBerkas) -> str:
     return ringkas
 
 
-def main(book=None) -> str:
-    """Dijalankan tombol Validasi (add-in rapk_xl.xlam): periksa workbook aktif."""
+def _buku(book):
     if book is None:
         import xlwings as xw
         book = xw.Book.caller()
+    return book
+
+
+def _excel_desktop(book) -> bool:
+    """True bila ``book`` workbook di Excel desktop (Windows/macOS), bukan mesin remote."""
+    try:
+        return book.app.engine.name == "excel"
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _tombol(judul: str):
+    """Kesalahan tak terduga di tombol menjadi kotak pesan singkat, bukan traceback."""
+
+    def dekor(f):
+        @functools.wraps(f)
+        def bungkus(book=None, *args, **kwargs):
+            book = _buku(book)
+            try:
+                return f(book, *args, **kwargs)
+            except Exception as e:  # noqa: BLE001 — pengguna tidak pernah melihat traceback
+                if os.environ.get("RAPK_XL_DEBUG"):
+                    raise
+                pesan = getattr(e, "pesan", None) or f"{type(e).__name__}: {e}"
+                book.app.alert(f"{judul} tidak selesai. {pesan}\n\nBila berulang, jalankan "
+                               "'rapk-xl addin cek' di Command Prompt dan kirim hasilnya ke "
+                               "pengelola rapk-xl.", title=f"RAPK: {judul}")
+                return None
+        return bungkus
+    return dekor
+
+
+@_tombol("Validasi")
+def validasi(book=None) -> str:
+    """Tombol Validasi: periksa workbook aktif, tulis sheet Validasi, warnai sel."""
     hasil = validasi_book(book)
     ringkas = tampilkan(book, hasil)
     judul = "Validasi RAPK: " + ("lolos" if hasil.valid else "ada kesalahan")
     book.app.alert(f"{ringkas}. Rinciannya di sheet {SHEET_VALIDASI}.", title=judul)
     return ringkas
+
+
+def main(book=None) -> str:
+    """Dijalankan tombol Validasi (add-in rapk_xl.xlam): periksa workbook aktif."""
+    return validasi(book)
+
+
+def _hitung_semua(book) -> None:
+    if _excel_desktop(book) and sys.platform.startswith("win"):
+        book.app.api.CalculateFull()  # semua rumus di semua workbook, termasuk UDF
+    else:
+        book.app.calculate()
+
+
+@_tombol("Hitung Ulang")
+def hitung_ulang(book=None) -> str:
+    """Tombol Hitung Ulang: hitung ulang semua rumus, lalu laporkan sheet Capaian."""
+    from .format.spec import SHEET_CAPAIAN
+    from .io.capaian_sheet import SEL_KRITERIA_UNIT, SEL_NPS_UNIT
+
+    nama = [s.name for s in book.sheets]
+    if SHEET_CAPAIAN not in nama:
+        pesan = (f"Workbook ini tidak memiliki sheet {SHEET_CAPAIAN}; semua rumus tetap "
+                 "dihitung ulang. Buat workbook RAPK dengan 'rapk-xl template'.")
+        _hitung_semua(book)
+        book.app.alert(pesan, title="RAPK: Hitung Ulang")
+        return pesan
+    _hitung_semua(book)
+    sheet = book.sheets[SHEET_CAPAIAN]
+    kisi = sheet.used_range.options(ndim=2, err_to_str=True).value or []
+    galat: dict[str, list[str]] = {}
+    for i, baris in enumerate(kisi):
+        for j, v in enumerate(baris):
+            if isinstance(v, str) and v in _GALAT_EXCEL:
+                galat.setdefault(v, []).append(f"{angka_ke_kolom(j + 1)}{i + 1}")
+    if "#NAME?" in galat:
+        contoh = ", ".join(galat["#NAME?"][:3])
+        pesan = (f"{len(galat['#NAME?'])} sel di sheet {SHEET_CAPAIAN} masih #NAME? (mis. "
+                 f"{contoh}): fungsi CAPAIAN dst. belum dikenal Excel. Tutup lalu buka lagi "
+                 "Excel; bila tetap, jalankan 'rapk-xl addin cek'.")
+    elif galat:
+        jenis, sel = next(iter(galat.items()))
+        pesan = (f"{sum(len(v) for v in galat.values())} sel di sheet {SHEET_CAPAIAN} "
+                 f"bergalat (mis. {jenis} di {sel[0]}). Tekan Validasi untuk rinciannya.")
+    else:
+        nps_unit = sheet[SEL_NPS_UNIT].value
+        krit = sheet[SEL_KRITERIA_UNIT].value
+        if isinstance(nps_unit, (int, float)):
+            from .calc import format_angka
+            pesan = (f"Sheet {SHEET_CAPAIAN} dihitung ulang. NPS unit: "
+                     f"{format_angka(nps_unit)} ({krit}).")
+        else:
+            pesan = f"Sheet {SHEET_CAPAIAN} dihitung ulang. NPS unit belum ada (belum ada realisasi)."
+    book.app.alert(pesan, title="RAPK: Hitung Ulang")
+    return pesan
+
+
+def _folder_keluaran(book) -> Path:
+    """Folder workbook bila tersimpan di disk lokal; selain itu folder Documents pengguna."""
+    try:
+        p = Path(book.fullname)
+        if "://" not in book.fullname and p.is_absolute() and p.parent.is_dir():
+            return p.parent
+    except Exception:  # noqa: BLE001
+        pass
+    dok = Path.home() / "Documents"
+    return dok if dok.is_dir() else Path.home()
+
+
+def _pdf_excel(book, xlsx: Path, pdf: Path) -> None:
+    """Ekspor PDF Excel sendiri (ExportAsFixedFormat lewat xlwings ``Book.to_pdf``)."""
+    wb = book.app.books.open(str(xlsx))
+    try:
+        wb.to_pdf(str(pdf))
+    finally:
+        wb.close()
+
+
+def _buka_berkas(path: Path) -> None:
+    if sys.platform.startswith("win"):
+        os.startfile(str(path))  # noqa: S606 — membuka PDF dengan aplikasi bawaan
+    elif sys.platform == "darwin":
+        import subprocess
+        subprocess.run(["open", str(path)], check=False)
+
+
+@_tombol("Cetak PDF")
+def cetak_pdf(book=None, folder: str | Path | None = None, buka: bool | None = None) -> Path | None:
+    """Tombol Cetak PDF: RAPK dalam tata letak dokumen resmi, xlsx dan PDF berdampingan di
+    ``folder`` (bawaan: folder workbook). PDF dari Excel sendiri di Excel desktop, selain itu
+    dari LibreOffice. Kembalikan path PDF, atau None bila tidak ada yang dicetak."""
+    from .io.cetak import tulis_cetak
+    from .io.pdf import GagalPdf, ke_pdf
+    from .io.reader import ke_data
+
+    bacaan = baca_sumber(SumberXlwings(book))
+    data = ke_data(bacaan)
+    rapk = data.rapk
+    ada = any(v is not None and str(v).strip() and str(v) != "nan"
+              for k in ("Kode Indikator", "Indikator") if k in rapk for v in rapk[k])
+    if not ada:
+        book.app.alert("Sheet RAPK belum memuat indikator, jadi belum ada yang dicetak. Isi "
+                       "tabel RAPK (Kode Indikator, Indikator, target B01-B12) lalu tekan Cetak "
+                       "PDF lagi.", title="RAPK: Cetak PDF")
+        return None
+    folder = Path(folder) if folder else _folder_keluaran(book)
+    stem = Path(book.name).stem
+    xlsx = folder / f"{stem} - cetak RAPK.xlsx"
+    pdf = xlsx.with_suffix(".pdf")
+    try:
+        tulis_cetak(data, xlsx)
+    except OSError as e:
+        book.app.alert(f"{xlsx} tidak dapat ditulis ({e.strerror or e}). Bila berkas itu "
+                       "sedang terbuka, tutup dulu lalu tekan Cetak PDF lagi.",
+                       title="RAPK: Cetak PDF")
+        return None
+    desktop = _excel_desktop(book)
+    try:
+        if desktop:
+            _pdf_excel(book, xlsx, pdf)
+        else:
+            ke_pdf(xlsx, pdf)
+    except GagalPdf as e:
+        book.app.alert(f"PDF tidak dibuat: {e.pesan} Cetakan xlsx tetap ditulis: {xlsx}",
+                       title="RAPK: Cetak PDF")
+        return None
+    book.app.alert(f"RAPK dicetak: {pdf} (beserta {xlsx.name}).", title="RAPK: Cetak PDF")
+    if buka if buka is not None else desktop:
+        _buka_berkas(pdf)
+    return pdf
+
+
+BANTUAN = Path(__file__).parent / "data" / "bantuan.html"
+
+
+def bantuan(book=None) -> str:
+    """Tombol Bantuan: buka petunjuk rapk-xl (HTML yang ikut terpasang) di peramban."""
+    url = BANTUAN.resolve().as_uri()
+    if not webbrowser.open(url):
+        if book is None:
+            try:
+                book = _buku(None)
+            except Exception:  # noqa: BLE001 — tidak dipanggil dari Excel
+                return url
+        book.app.alert(f"Peramban tidak dapat dibuka. Petunjuk ada di: {BANTUAN}",
+                       title="RAPK: Bantuan")
+    return url

@@ -12,6 +12,13 @@ dan apa yang sebaiknya tampil di sel:
 
 Range sebagai masukan CAPAIAN/KRITERIA menghasilkan larik berukuran sama (satu panggilan
 untuk satu kolom, bukan satu per sel).
+
+Aturan untuk tanda tangan fungsi (diperiksa ``tests/test_udfs_vba.py`` atas VBA yang
+dihasilkan generator xlwings): nama parameter tidak sama dengan nama fungsi mana pun di modul
+(VBA menolak ``Function BOBOT(bobot)`` dan mengompilasi modul sekaligus, jadi satu kesalahan
+mematikan keenam fungsi), bukan kata kunci VBA; docstring (keterangan di dialog Insert
+Function) dan ``doc`` argumen paling panjang 255 karakter dan hanya memakai huruf cp1252.
+Urutan argumen tetap: rumus di sheet Capaian memanggilnya menurut posisi.
 """
 from __future__ import annotations
 
@@ -90,13 +97,9 @@ def _keluaran(sel: np.ndarray, dim: int):
 @xw.arg("bulan", doc="Opsional: bulan pelaporan 1-12 (untuk indikator Akhir Tahun).")
 @_aman
 def CAPAIAN(realisasi, target, polaritas="Positif", jenis_target=None, bulan=None):
-    """Capaian (%) = realisasi / target × 100, tidak dibatasi 100.
-
-    Polaritas Negatif: (1 + (1 − realisasi/target)) × 100, paling kecil 0. Opini BPK dibaca
-    sebagai WTP=4, WDP=3, TW=2, TMP=1. Sel kosong bila realisasi belum diisi; "Akhir Tahun",
-    "Target kosong", "Target nol" atau "Bukan angka" bila tidak dapat dihitung. Range
-    masukan menghasilkan range hasil berukuran sama.
-    """
+    """Capaian (%) = realisasi / target × 100, tidak dibatasi 100; Negatif: (2 - realisasi/target) × 100, paling kecil 0. Opini BPK: WTP=4, WDP=3, TW=2, TMP=1. Kosong bila realisasi belum diisi; teks singkat bila tak dapat dihitung."""  # noqa: E501
+    # Teks "tidak dapat dihitung": "Akhir Tahun", "Target kosong", "Target nol", "Bukan angka".
+    # Range masukan menghasilkan range hasil berukuran sama.
     (r, t, p, j, b), dim = _siarkan(realisasi, target, polaritas, jenis_target, bulan)
     h = capaian_array(r, t, p, j, b)
     return _keluaran(tampil_array(h.nilai, h.alasan), dim)
@@ -106,11 +109,8 @@ def CAPAIAN(realisasi, target, polaritas="Positif", jenis_target=None, bulan=Non
 @xw.arg("nilai", ndim=2, err_to_str=True, doc="Capaian atau NPS (%): sel atau range.")
 @_aman
 def KRITERIA(nilai):
-    """Kriteria capaian/NPS setelah dibulatkan 2 desimal: Sangat Kurang (<50), Kurang (<70),
-    Cukup (<90), Baik (<110), Sangat Baik (<120), Tidak Dapat Disimpulkan (≥120).
-
-    Sel kosong tetap kosong; teks seperti "Akhir Tahun" diteruskan apa adanya.
-    """
+    """Kriteria capaian/NPS setelah dibulatkan 2 desimal: Sangat Kurang (<50), Kurang (<70), Cukup (<90), Baik (<110), Sangat Baik (<120), selain itu Tidak Dapat Disimpulkan. Kosong tetap kosong; teks diteruskan."""  # noqa: E501
+    # Teks seperti "Akhir Tahun" (dari CAPAIAN) diteruskan apa adanya.
     (x,), dim = _siarkan(nilai)
     angka, st = parse_angka_array(x)
     label = kriteria_array(angka)
@@ -144,23 +144,19 @@ def _sama(a: object, b: object) -> bool:
 
 
 @xw.func(category=KATEGORI)
-@xw.arg("capaian", ndim=2, err_to_str=True, doc="Range capaian indikator.")
-@xw.arg("bobot", ndim=2, doc="Opsional: range bobot seukuran capaian (IKU = 2, biasa = 1).")
-@xw.arg("sasaran", ndim=2, doc="Opsional: range nomor sasaran seukuran capaian.")
-@xw.arg("pilih", doc="Opsional: hanya indikator dengan nomor sasaran ini.")
+@xw.arg("kolom_capaian", ndim=2, err_to_str=True, doc="Range capaian indikator.")
+@xw.arg("kolom_bobot", ndim=2, doc="Opsional: range bobot seukuran capaian (IKU = 2, biasa = 1).")
+@xw.arg("kolom_sasaran", ndim=2, doc="Opsional: range nomor sasaran seukuran capaian.")
+@xw.arg("pilih_sasaran", doc="Opsional: hanya indikator dengan nomor sasaran ini.")
 @_aman
-def NPS(capaian, bobot=None, sasaran=None, pilih=None):
-    """Nilai Pencapaian Sasaran = Σ(bobot × capaian) / Σ bobot.
-
-    Capaian yang kosong atau berupa teks ("Akhir Tahun") dilewati beserta bobotnya. Tanpa
-    bobot semua indikator berbobot 1. Dengan sasaran dan pilih, hanya indikator sasaran itu
-    yang dihitung (seperti SUMIF). Sel kosong bila belum ada capaian sama sekali.
-    """
-    c = _kolom(capaian, "capaian")
-    w = None if bobot is None else _kolom(bobot, "bobot", c.size)
-    if sasaran is not None and pilih is not None:
-        s = _kolom(sasaran, "sasaran", c.size)
-        ambil = np.array([_sama(v, pilih) for v in s], dtype=bool)
+def NPS(kolom_capaian, kolom_bobot=None, kolom_sasaran=None, pilih_sasaran=None):
+    """Nilai Pencapaian Sasaran = jumlah(bobot × capaian) / jumlah bobot; capaian kosong atau teks dilewati beserta bobotnya. Tanpa bobot: semua berbobot 1. Dengan sasaran dan pilih_sasaran: hanya indikator sasaran itu."""  # noqa: E501
+    # Seperti SUMIF untuk sasaran; sel kosong bila belum ada capaian sama sekali.
+    c = _kolom(kolom_capaian, "capaian")
+    w = None if kolom_bobot is None else _kolom(kolom_bobot, "bobot", c.size)
+    if kolom_sasaran is not None and pilih_sasaran is not None:
+        s = _kolom(kolom_sasaran, "sasaran", c.size)
+        ambil = np.array([_sama(v, pilih_sasaran) for v in s], dtype=bool)
         c = c[ambil]
         w = None if w is None else w[ambil]
     hasil = nps(c, w)
@@ -168,23 +164,21 @@ def NPS(capaian, bobot=None, sasaran=None, pilih=None):
 
 
 @xw.func(category=KATEGORI)
-@xw.arg("capaian", ndim=2, err_to_str=True, doc="Range capaian semua indikator unit.")
-@xw.arg("bobot", ndim=2, doc="Range bobot seukuran capaian.")
-@xw.arg("sasaran", ndim=2, doc="Range nomor sasaran seukuran capaian.")
-@xw.arg("perspektif", ndim=2, doc="Opsional: range perspektif seukuran capaian.")
+@xw.arg("kolom_capaian", ndim=2, err_to_str=True, doc="Range capaian semua indikator unit.")
+@xw.arg("kolom_bobot", ndim=2, doc="Range bobot seukuran capaian.")
+@xw.arg("kolom_sasaran", ndim=2, doc="Range nomor sasaran seukuran capaian.")
+@xw.arg("kolom_perspektif", ndim=2, doc="Opsional: range perspektif seukuran capaian.")
 @xw.arg("pilih_perspektif", doc="Opsional: hanya NPS perspektif ini.")
 @_aman
-def NPS_UNIT(capaian, bobot, sasaran, perspektif=None, pilih_perspektif=None):
-    """NPS unit: rata-rata NPS perspektif (tanpa perspektif: rata-rata NPS sasaran).
-
-    NPS sasaran = Σ(bobot × capaian) / Σ bobot; NPS perspektif = rata-rata NPS sasarannya.
-    Dengan pilih_perspektif: NPS perspektif itu saja. Baris tanpa sasaran dilewati.
-    """
-    c = _kolom(capaian, "capaian")
-    kolom = {"sasaran": _kolom(sasaran, "sasaran", c.size), "capaian": c,
-             "bobot": _kolom(bobot, "bobot", c.size)}
-    if perspektif is not None:
-        kolom["perspektif"] = _kolom(perspektif, "perspektif", c.size)
+def NPS_UNIT(kolom_capaian, kolom_bobot, kolom_sasaran, kolom_perspektif=None,
+             pilih_perspektif=None):
+    """NPS unit = rata-rata NPS perspektif (tanpa perspektif: rata-rata NPS sasaran); NPS sasaran = jumlah(bobot × capaian) / jumlah bobot. Dengan pilih_perspektif: NPS perspektif itu saja. Baris tanpa sasaran dilewati."""  # noqa: E501
+    # NPS perspektif = rata-rata NPS sasarannya.
+    c = _kolom(kolom_capaian, "capaian")
+    kolom = {"sasaran": _kolom(kolom_sasaran, "sasaran", c.size), "capaian": c,
+             "bobot": _kolom(kolom_bobot, "bobot", c.size)}
+    if kolom_perspektif is not None:
+        kolom["perspektif"] = _kolom(kolom_perspektif, "perspektif", c.size)
     df = pd.DataFrame(kolom)
     df = df[df["sasaran"].map(lambda v: v is not None and str(v).strip() != "")]
     if df.empty:
@@ -199,12 +193,12 @@ def NPS_UNIT(capaian, bobot, sasaran, perspektif=None, pilih_perspektif=None):
 
 
 @xw.func(category=KATEGORI)
-@xw.arg("bobot", ndim=2, doc="Bobot dari PK (boleh kosong): sel atau range.")
+@xw.arg("bobot_pk", ndim=2, doc="Bobot dari PK (boleh kosong): sel atau range.")
 @xw.arg("iku", ndim=2, doc="IKU (Ya/Tidak): sel atau range seukuran bobot.")
 @_aman
-def BOBOT(bobot, iku=None):
-    """Bobot indikator untuk NPS: Bobot bila diisi, selain itu IKU = 2, indikator biasa = 1."""
-    (b, i), dim = _siarkan(bobot, iku)
+def BOBOT(bobot_pk, iku=None):
+    """Bobot indikator untuk NPS: bobot dari PK bila diisi, selain itu IKU = 2, indikator biasa = 1."""  # noqa: E501
+    (b, i), dim = _siarkan(bobot_pk, iku)
     w = bobot_indikator(b.ravel(), i.ravel()).reshape(b.shape).astype(object)
     return _keluaran(w, dim)
 
@@ -218,11 +212,7 @@ _KELUARAN_EFISIENSI = {"IE": "ie", "TE": "te", "KATEGORI": "kategori"}
 @xw.arg("keluaran", doc='Opsional: "IE" (default), "TE" atau "Kategori".')
 @_aman
 def EFISIENSI(capaian_output, capaian_input, keluaran="IE"):
-    """Efisiensi: IE = capaian output / capaian input; SE = 1; TE = (IE − SE) / SE.
-
-    Kategori "Efisien" bila IE ≥ 1, selain itu "Tidak Efisien". Sel kosong bila output belum
-    ada; "Input kosong" atau "Input nol" bila input tidak ada.
-    """
+    """Efisiensi: IE = capaian output / capaian input (SE = 1), TE = (IE - SE) / SE; kategori Efisien bila IE >= 1, selain itu Tidak Efisien. Kosong bila output belum ada; Input kosong atau Input nol bila input tidak ada."""  # noqa: E501
     pilihan = _KELUARAN_EFISIENSI.get(str(keluaran or "IE").strip().upper())
     if pilihan is None:
         raise ValueError('keluaran harus "IE", "TE" atau "Kategori"')
