@@ -355,16 +355,13 @@ def cetak_pdf(book=None, folder: str | Path | None = None, buka: bool | None = N
     """Tombol Cetak PDF: RAPK dalam tata letak dokumen resmi, xlsx dan PDF berdampingan di
     ``folder`` (bawaan: folder workbook). PDF dari Excel sendiri di Excel desktop, selain itu
     dari LibreOffice. Kembalikan path PDF, atau None bila tidak ada yang dicetak."""
-    from .io.cetak import tulis_cetak
+    from .io.cetak import ada_indikator, tulis_cetak
     from .io.pdf import GagalPdf, ke_pdf
     from .io.reader import ke_data
 
     bacaan = baca_sumber(SumberXlwings(book))
     data = ke_data(bacaan)
-    rapk = data.rapk
-    ada = any(v is not None and str(v).strip() and str(v) != "nan"
-              for k in ("Kode Indikator", "Indikator") if k in rapk for v in rapk[k])
-    if not ada:
+    if not ada_indikator(data):
         book.app.alert("Sheet RAPK belum memuat indikator, jadi belum ada yang dicetak. Isi "
                        "tabel RAPK (Kode Indikator, Indikator, target B01-B12) lalu tekan Cetak "
                        "PDF lagi.", title="RAPK: Cetak PDF")

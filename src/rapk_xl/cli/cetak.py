@@ -3,9 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import pandas as pd
 
-from ..io.cetak import tulis_cetak
+from ..io.cetak import ada_indikator, tulis_cetak
 from ..io.pdf import GagalPdf, ke_pdf
 from ..io.reader import GagalBaca, baca_aman, ke_data
 from .bahasa import Perintah
@@ -23,12 +22,6 @@ def _baca(berkas: Path):
     except GagalBaca as e:
         pesan = e.pesan if berkas.name in e.pesan else f"'{berkas.name}': {e.pesan}"
         raise click.ClickException(f"Workbook tidak dapat dibaca. {pesan}") from None
-
-
-def _ada_indikator(data) -> bool:
-    rapk = data.rapk
-    return any(pd.notna(v) and str(v).strip() for kolom in ("kode_indikator", "indikator")
-               for v in rapk[kolom])
 
 
 @click.command("cetak", cls=Perintah)
@@ -58,7 +51,7 @@ def cetak_cmd(berkas: Path, keluaran: Path, pdf: bool, tata_letak: str) -> None:
         raise click.BadParameter(f"'{keluaran}' adalah folder.", param_hint="--output")
     bacaan = _baca(berkas)
     data = ke_data(bacaan)
-    if not _ada_indikator(data):
+    if not ada_indikator(data):
         raise click.ClickException(
             f"Sheet RAPK di '{berkas.name}' tidak memuat indikator; tidak ada yang dicetak. "
             "Apakah ini workbook format rapk-xl (dibuat dengan 'rapk-xl template')?"

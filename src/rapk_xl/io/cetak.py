@@ -38,7 +38,7 @@ from ..reference import cari_unit
 from .gaya import atur_cetak, huruf, tulis_sel
 
 __all__ = [
-    "UPT", "NASIONAL", "TataLetak", "Sasaran", "Indikator", "BarisAnggaran", "susun",
+    "UPT", "NASIONAL", "TataLetak", "Sasaran", "Indikator", "BarisAnggaran", "susun", "ada_indikator",
     "pilih_tata_letak", "buat_cetak", "tulis_cetak",
 ]
 
@@ -124,6 +124,11 @@ def _gabung(*bagian: object) -> str:
 def _nomor_sasaran(v: object) -> int | None:
     t = _teks(v)
     return int(t) if t.isdigit() else None
+
+
+def ada_indikator(data: DataRAPK) -> bool:
+    """Sheet RAPK memuat sedikitnya satu indikator (kode atau teks): ada yang dicetak."""
+    return any(not _kosong(v) for k in ("kode_indikator", "indikator") for v in data.rapk[k])
 
 
 def susun(data: DataRAPK) -> list[Sasaran]:
