@@ -26,8 +26,8 @@ from ..format import DataRAPK
 from ..format.data import bingkai_kosong
 from ..format.spec import INFO, TABEL, TABEL_DATA, Tabel
 from .capaian_sheet import sel_rumus_template
-from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, buka_berkas,
-                         kolom_ke_angka, pisah_alamat)
+from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, ada_dtd, angka_ke_kolom, buka_berkas,
+                         kolom_ke_angka, pesan_dtd, pisah_alamat)
 
 __all__ = ["Bacaan", "TabelTerbaca", "MasalahStruktur", "baca_workbook", "baca_sumber", "Sumber",
            "SumberBerkas", "DefTabel", "GagalBaca", "ke_data",
@@ -173,16 +173,63 @@ class SumberBerkas(Sumber):
         self._nilai: dict[str, list[list]] = {}
         self._xml: dict[str, bytes] = {}  # XML sheet: dibuka dari zip sekali per sheet
         try:
-            self.wb = pc.CalamineWorkbook.from_path(str(self.path))
-            self._nama = list(self.wb.sheet_names)
             self.peta = self.paket.peta_sheet()
+            self._sheet_lain()
+            if self.paket.perlu_salinan():
+                # python-calamine menolak paket ini apa adanya (lembar makro Excel 4.0, bagian
+                # di nama lain): baca salinannya di memori; jalur biasa tidak menyalin apa pun
+                self.wb = pc.CalamineWorkbook.from_filelike(self.paket.salinan_baku())
+            else:
+                self.wb = pc.CalamineWorkbook.from_path(str(self.path))
+            self._nama = list(self.wb.sheet_names)
         except GagalBaca:
             self.paket.close()
             raise
         except Exception as e:  # noqa: BLE001 — isi berkas apa pun
+            gagal = self._jelaskan(e)
             self.paket.close()
-            raise GagalBaca("rusak", "Workbook rusak atau tidak dapat dibaca "
-                                     f"({type(e).__name__}). Simpan ulang dari Excel.") from None
+            raise gagal from None
+
+    def _jelaskan(self, e: Exception) -> GagalBaca:
+        """Temuan untuk berkas yang ditolak python-calamine."""
+        try:
+            dtd = self.paket.cari_dtd()
+        except Exception:  # noqa: BLE001
+            dtd = None
+        if dtd:
+            return GagalBaca("xml-tidak-aman", pesan_dtd(dtd))
+        rinci = " ".join(str(e).split())[:160]
+        return GagalBaca("rusak", "Workbook rusak: isinya tidak dapat dibaca (rincian teknis: "
+                                  f"{type(e).__name__}: {rinci}). Buka di Excel, terima tawaran "
+                                  "perbaikannya bila ada, lalu simpan ulang sebagai .xlsx.")
+
+    def _sheet_lain(self) -> None:
+        """Temuan untuk sheet yang bukan lembar kerja biasa: lembar makro Excel 4.0 (peringatan
+        ``makro``, tidak pernah dijalankan) dan sheet yang isinya tidak ada di paket."""
+        tampak = {"hidden": " Sheet itu tersembunyi: tampilkan dulu (klik kanan tab sheet mana "
+                            "pun > Tampilkan/Unhide).",
+                  "veryHidden": " Sheet itu disembunyikan sangat dalam (veryHidden) sehingga "
+                                "tidak tampil di daftar Unhide: salin isian ke template rapk-xl "
+                                "yang baru bila tidak dapat dihapus."}
+        for nama, (jenis, state) in self.paket.jenis_sheet().items():
+            if jenis in ("xlMacrosheet", "xlIntlMacrosheet", "dialogsheet"):
+                apa = ("lembar dialog Excel 5.0" if jenis == "dialogsheet"
+                       else "lembar makro Excel 4.0 (XLM)")
+                self.berkas.lembar_makro.append(nama)
+                self._masalah.append(MasalahStruktur(
+                    "makro", nama, None,
+                    f"Sheet '{nama}' adalah {apa}: makro lama yang dapat berjalan saat workbook "
+                    "dibuka. rapk-xl tidak menjalankannya dan tidak memerlukannya; sheet isian "
+                    f"tetap diperiksa. Hapus sheet itu: klik kanan tab sheet '{nama}' > Hapus "
+                    "(Delete), lalu simpan sebagai Excel Workbook (.xlsx)."
+                    + tampak.get(state, ""), parah=False))
+            elif jenis is None:
+                self._masalah.append(MasalahStruktur(
+                    "sheet-rusak", nama, None,
+                    f"Sheet '{nama}' tercantum di workbook tetapi isinya tidak ada di berkas "
+                    "(rujukannya putus); sheet itu dilewati. Buka di Excel (terima tawaran "
+                    "perbaikannya) lalu simpan ulang, atau salin isian ke template rapk-xl yang "
+                    "baru."))
 
     def nama_sheet(self) -> list[str]:
         return self._nama
@@ -226,9 +273,15 @@ class SumberBerkas(Sumber):
         try:
             self._nilai[sheet] = self.wb.get_sheet_by_name(sheet).to_python(
                 skip_empty_area=False)
-        except Exception:  # noqa: BLE001
-            self._masalah.append(MasalahStruktur("sheet-rusak", sheet, None,
-                                                 f"Sheet {sheet} tidak dapat dibaca."))
+        except Exception as e:  # noqa: BLE001
+            if ada_dtd(xml):
+                raise GagalBaca("xml-tidak-aman", pesan_dtd(self.peta.get(sheet, sheet))) from None
+            rinci = " ".join(str(e).split())[:120]
+            self._masalah.append(MasalahStruktur(
+                "sheet-rusak", sheet, None,
+                f"Sheet {sheet} tidak dapat dibaca (rincian teknis: {rinci}). Buka di Excel, "
+                "terima tawaran perbaikannya bila ada, lalu simpan ulang; atau salin isian "
+                "sheet itu ke template rapk-xl yang baru."))
             self._nilai[sheet] = []
 
     def nilai(self, sheet: str) -> list[list]:

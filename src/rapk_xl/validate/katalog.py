@@ -30,6 +30,8 @@ _DAFTAR = [
     ("rusak", ERROR, "berkas", "Berkas rusak / zip tidak utuh."),
     ("terlalu-besar", ERROR, "berkas", "Isi berkas melewati batas ukuran (perlindungan zip bomb)."),
     ("tidak-dapat-dibuka", ERROR, "berkas", "Berkas tidak dapat dibuka (izin, hilang)."),
+    ("format-ods", ERROR, "berkas", "Spreadsheet OpenDocument (.ods/.fods, juga terenkripsi), bukan .xlsx."),
+    ("xml-tidak-aman", ERROR, "berkas", "XML berisi DTD/entitas (mis. 'billion laughs'); ditolak demi keamanan."),
     ("sheet-hilang", ERROR, "struktur", "Sheet wajib tidak ada."),
     ("tabel-hilang", ERROR, "struktur", "Tabel Excel wajib tidak ada."),
     ("header-hilang", ERROR, "struktur", "Kolom wajib tidak ada di tabel."),
