@@ -177,4 +177,12 @@ def pilih_unit(teks: str) -> UnitKerja:
         return cocok[0]
     if cocok:
         raise UnitTakJelas(teks, cocok, banyak=True)
-    raise UnitTakJelas(teks, saran_unit(teks, n=5), banyak=False)
+    saran = saran_unit(teks, n=5)
+    # salah ketik nama tempat saja ("jembr"): bandingkan dengan nama tempat setiap unit
+    tempat: dict[str, list[UnitKerja]] = {}
+    for x in daftar_unit():
+        if _tempat(x.nama):
+            tempat.setdefault(_tempat(x.nama), []).append(x)
+    for t in difflib.get_close_matches(k, list(tempat), n=3, cutoff=0.75):
+        saran = [*[x for x in tempat[t] if x not in saran], *saran]
+    raise UnitTakJelas(teks, saran[:5], banyak=False)

@@ -198,6 +198,15 @@ class SumberBerkas(Sumber):
             dtd = None
         if dtd:
             return GagalBaca("xml-tidak-aman", pesan_dtd(dtd))
+        try:
+            rusak = self.paket.cari_xml_rusak()
+        except Exception:  # noqa: BLE001
+            rusak = None
+        if rusak:
+            return GagalBaca("rusak", f"Workbook rusak: bagian '{rusak}' di dalam berkas bukan XML "
+                                      "yang utuh. Buka di Excel, terima tawaran perbaikannya bila "
+                                      "ada, lalu simpan ulang sebagai .xlsx; atau salin isiannya "
+                                      "ke template rapk-xl yang baru.")
         rinci = " ".join(str(e).split())[:160]
         return GagalBaca("rusak", "Workbook rusak: isinya tidak dapat dibaca (rincian teknis: "
                                   f"{type(e).__name__}: {rinci}). Buka di Excel, terima tawaran "

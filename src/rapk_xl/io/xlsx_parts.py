@@ -701,6 +701,22 @@ class PaketXlsx:
                 continue
         return None
 
+    def cari_xml_rusak(self) -> str | None:
+        """Nama bagian XML pertama yang tidak dapat diurai (relasi paket dan workbook dulu),
+        atau ``None``; hanya dipakai setelah pembaca lain gagal."""
+        penting = ["_rels/.rels", self.bagian_buku() or "xl/workbook.xml"]
+        penting.append(_rels_dari(penting[1]))
+        urut = [k for k in map(_kunci, penting) if k in self._info]
+        urut += [k for k in self._info if k.endswith((".xml", ".rels")) and k not in urut]
+        for k in urut:
+            try:
+                DET.fromstring(self._baca(k), forbid_dtd=True)
+            except (DET.ParseError, DefusedXmlException):
+                return self._info[k].filename
+            except GagalBaca:
+                return self._info[k].filename
+        return None
+
     # -- sheet ----------------------------------------------------------------------------
     def peta_sheet(self) -> dict[str, str]:
         """Nama sheet → nama bagian XML-nya (mis. ``xl/worksheets/sheet3.xml``), untuk setiap
