@@ -130,6 +130,8 @@ def _zip(path: Path, bagian: dict[str, bytes]) -> Path:
                    b'opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.'
                    b'opendocument.spreadsheet"/>', "format-ods", ["OpenDocument", "Excel 2007-365"]),
     ("laporan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "bukan-xlsx", ["PDF"]),
+    ("ekspor.xlsx", b'<?xml version="1.0"?>\n<data>\n<baris/>\n</data>\n', "bukan-xlsx",
+     ["berkas XML"]),
     ("excel2.xls", b"\x09\x00\x04\x00\x02\x00\x10\x00" + b"\x00" * 40, "berkas-xls-atau-terenkripsi",
      ["Excel 2.x", "Excel lama"]),
 ])
@@ -173,6 +175,7 @@ def test_folder_campuran_setiap_berkas_sekali(bersih, tmp_path):
     (f / "kiriman.csv").write_text("Kode Indikator\n1.01\n", encoding="utf-8")
     (f / "surat.pdf").write_bytes(b"%PDF-1.4\n")
     (f / "catatan").write_text("tanpa ekstensi", encoding="utf-8")
+    _zip(f / "semua.zip", {"unit.xlsx": bersih.read_bytes()})
     (f / "~$unit_baik.xlsx").write_bytes(b"\x0cpemilik")
     (f / ".tersembunyi.xlsx").write_bytes(b"")
     semua = sorted(p for p in f.rglob("*") if p.is_file())
@@ -181,23 +184,24 @@ def test_folder_campuran_setiap_berkas_sekali(bersih, tmp_path):
     status = {Path(h.file).name: (h.dilewati, h.valid) for h in lap.files}
     assert status["unit_baik.xlsx"] == (False, True)
     assert status["unit.ods"] == status["kiriman.csv"] == (False, False)  # diperiksa, ditolak
-    for n in ("surat.pdf", "catatan", "~$unit_baik.xlsx", ".tersembunyi.xlsx"):
+    for n in ("surat.pdf", "catatan", "semua.zip", "~$unit_baik.xlsx", ".tersembunyi.xlsx"):
         assert status[n][0], n
     alasan = {Path(h.file).name: h.catatan for h in lap.files if h.dilewati}
     assert ".pdf" in alasan["surat.pdf"] and "tanpa ekstensi" in alasan["catatan"]
+    assert "Ekstrak arsipnya" in alasan["semua.zip"]
 
     r = CliRunner().invoke(cli, ["validasi", str(f), "--format", "json"])
     data = json.loads(r.stdout)
     assert len(data["files"]) == len(semua) and r.exit_code == 1
     assert {Path(x["file"]).name: x["status"] for x in data["files"]} == {
         "unit_baik.xlsx": "lolos", "unit.ods": "tidak-terbaca", "kiriman.csv": "tidak-terbaca",
-        "surat.pdf": "dilewati", "catatan": "dilewati", "~$unit_baik.xlsx": "dilewati",
-        ".tersembunyi.xlsx": "dilewati"}
+        "surat.pdf": "dilewati", "catatan": "dilewati", "semua.zip": "dilewati",
+        "~$unit_baik.xlsx": "dilewati", ".tersembunyi.xlsx": "dilewati"}
     r = CliRunner().invoke(cli, ["validasi", str(f)])
     for p in semua:
         assert p.name in r.stdout, p.name
     assert r.stdout.strip().splitlines()[-1].startswith(
-        f"{len(semua)} berkas: 1 lolos, 0 dengan kesalahan isi, 2 tidak terbaca; 4 dilewati")
+        f"{len(semua)} berkas: 1 lolos, 0 dengan kesalahan isi, 2 tidak terbaca; 5 dilewati")
 
 
 def test_berkas_disebut_dua_kali_dicatat_sekali(bersih):

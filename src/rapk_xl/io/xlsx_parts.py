@@ -294,6 +294,9 @@ def _kenali_teks(teks: str, nama: str, akhiran: str) -> GagalBaca:
         return GagalBaca("format-ods", f"'{nama}' adalah spreadsheet OpenDocument datar (.fods, "
                                        "dari LibreOffice), bukan workbook Excel (.xlsx). "
                                        f"{_SIMPAN_LO}")
+    if kecil.lstrip().startswith(("<?xml", "<")):
+        return GagalBaca("bukan-xlsx", f"'{nama}' adalah berkas XML, bukan workbook Excel. Kirim "
+                                       "workbook .xlsx dari template rapk-xl.")
     if kecil.lstrip().startswith("{\\rtf"):
         return GagalBaca("bukan-xlsx", f"'{nama}' adalah dokumen RTF (teks berformat), bukan "
                                        "workbook Excel. Kirim workbook .xlsx dari template "

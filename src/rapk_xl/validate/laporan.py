@@ -107,7 +107,7 @@ def tulis_xlsx(lap: Laporan, path: str | Path) -> Path:
     ws.title = "Ringkasan"
     kepala = ["Berkas", "Unit Kerja", "Tahun", "Periode", "Status", "Kesalahan", "Peringatan",
               "Catatan"]
-    lebar = [48, 44, 8, 8, 10, 10, 11, 50]
+    lebar = [48, 44, 8, 8, 14, 10, 11, 50]
 
     def header(ws, kepala, lebar):
         for j, (k, w) in enumerate(zip(kepala, lebar), start=1):

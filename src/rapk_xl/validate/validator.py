@@ -143,6 +143,9 @@ def _masuk_folder(q: Path, relatif: Path, sampel: dict[Path, Path | None]) -> Be
         return BerkasMasuk(q, "Bagian folder sampel rapk-xl (transkripsi CSV, teks sumber, skrip "
                               f"atau catatan; ditandai {folder_sampel.name}/{PENANDA_SAMPEL}), "
                               "bukan kiriman: tidak diperiksa.", True)
+    if akhiran in (".zip", ".rar", ".7z"):
+        return BerkasMasuk(q, f"Arsip ({q.suffix}), bukan workbook: tidak diperiksa. Ekstrak "
+                              "arsipnya, lalu periksa workbook di dalamnya.", True)
     if akhiran not in EKSTENSI:
         jenis = f"ekstensi {q.suffix}" if q.suffix else "tanpa ekstensi"
         return BerkasMasuk(q, f"Bukan berkas lembar kerja ({jenis}): tidak diperiksa. Bila ini "
