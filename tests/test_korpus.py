@@ -24,7 +24,8 @@ def folder_korpus(tmp_path):
     """Salinan korpus ditambah berkas kunci Excel ~$... (tidak disimpan di git: .gitignore
     mengabaikannya, seperti seharusnya untuk berkas kunci)."""
     folder = tmp_path / "korpus"
-    shutil.copytree(KORPUS_DIR, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    shutil.copytree(KORPUS_DIR, folder,
+                    ignore=shutil.ignore_patterns("*.py", "__pycache__", "real", "*.md"))
     (folder / "~$kunci_excel.xlsx").write_bytes(b"\x0cpemilik" + b"\x00" * 150)
     return folder
 
@@ -67,4 +68,4 @@ def test_folder_campuran_berkas_baik_tetap_diperiksa(tmp_path):
     (tmp_path / "rusak.xlsx").write_bytes(b"PK\x03\x04sampah")
     r = CliRunner().invoke(cli, ["validasi", str(tmp_path)])
     assert r.exit_code == 1
-    assert "unit_baik.xlsx" in r.output and "LOLOS" in r.output and "DITOLAK" in r.output
+    assert "unit_baik.xlsx" in r.output and "LOLOS" in r.output and "TIDAK TERBACA" in r.output

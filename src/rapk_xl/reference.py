@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["UnitKerja", "KELOMPOK", "daftar_unit", "cari_unit", "saran_unit", "kunci_nama",
-           "temukan_unit"]
+           "temukan_unit", "pilih_unit", "UnitTakJelas"]
 
 KELOMPOK = ("Pusat", "Balai", "Loka")
 
@@ -138,3 +138,51 @@ def temukan_unit(teks: str) -> list[UnitKerja]:
         if memuat:
             return memuat
     return saran_unit(teks, n=5)
+
+
+class UnitTakJelas(ValueError):
+    """Teks unit yang tidak menunjuk tepat satu unit; ``calon`` berisi unit yang mirip atau
+    cocok (bisa kosong) dan pesannya siap ditampilkan ke pengguna."""
+
+    def __init__(self, teks: str, calon: list[UnitKerja], banyak: bool):
+        self.teks = teks
+        self.calon = calon
+        self.banyak = banyak
+        nama = "; ".join(u.nama for u in calon[:5])
+        lagi = f"; dan {len(calon) - 5} lainnya" if len(calon) > 5 else ""
+        if banyak:
+            pesan = (f"unit '{teks}' cocok dengan beberapa unit kerja ({len(calon)} unit: "
+                     f"{nama}{lagi}). Tulis nama unit lebih lengkap (lihat rapk-xl unit).")
+        elif calon:
+            pesan = (f"unit '{teks}' tidak ada di daftar unit kerja. Mungkin maksud Anda: {nama}. "
+                     "Daftar lengkap: rapk-xl unit.")
+        else:
+            pesan = (f"unit '{teks}' tidak ada di daftar unit kerja dan tidak ada nama yang mirip. "
+                     "Daftar lengkap: rapk-xl unit.")
+        super().__init__(pesan)
+
+
+def pilih_unit(teks: str) -> UnitKerja:
+    """Satu unit dari teks bebas yang diketik pengguna (opsi ``--unit``): nama persis dalam
+    ejaan apa pun (:func:`cari_unit`), atau satu-satunya unit yang namanya memuat teks itu
+    ("jember" → Balai POM di Jember). Selain itu lempar :class:`UnitTakJelas` dengan
+    calon-calonnya (semua yang cocok, atau nama terdekat)."""
+    u = cari_unit(teks)
+    if u is not None:
+        return u
+    k = kunci_nama(teks)
+    cocok = [x for x in daftar_unit()
+             if k and (k in kunci_nama(x.nama) or k in kunci_nama(x.nama_referensi))]
+    if len(cocok) == 1:
+        return cocok[0]
+    if cocok:
+        raise UnitTakJelas(teks, cocok, banyak=True)
+    saran = saran_unit(teks, n=5)
+    # salah ketik nama tempat saja ("jembr"): bandingkan dengan nama tempat setiap unit
+    tempat: dict[str, list[UnitKerja]] = {}
+    for x in daftar_unit():
+        if _tempat(x.nama):
+            tempat.setdefault(_tempat(x.nama), []).append(x)
+    for t in difflib.get_close_matches(k, list(tempat), n=3, cutoff=0.75):
+        saran = [*[x for x in tempat[t] if x not in saran], *saran]
+    raise UnitTakJelas(teks, saran[:5], banyak=False)

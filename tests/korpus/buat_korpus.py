@@ -24,7 +24,7 @@ KORPUS = {
     "terpotong.xlsx": "rusak",
     "dokumen_word.xlsx": "bukan-xlsx",
     "bom_zip.xlsx": "terlalu-besar",
-    "entitas_xml.xlsx": "rusak",
+    "entitas_xml.xlsx": "xml-tidak-aman",
     "sheet_raksasa.xlsx": "sheet-terlalu-besar",
     "bukan_template.xlsx": "bukan-workbook-rapk",
     "data.csv": "bukan-xlsx",

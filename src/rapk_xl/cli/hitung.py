@@ -60,10 +60,11 @@ def nps_cmd(capaian: tuple[str, ...]) -> None:
     nilai, bobot = [], []
     for c in capaian:
         v, _, b = c.partition(":")
+        _periksa_angka(v, c, "capaian")
+        if b:
+            _periksa_angka(b, c, "bobot")
         nilai.append(v)
         bobot.append(b or None)
-        if b and not parse_angka(b).ok:
-            raise click.BadParameter(f"bobot '{b}' bukan angka.", param_hint="CAPAIAN")
     try:
         hasil = nps(nilai, bobot)
     except ValueError as e:
@@ -72,6 +73,25 @@ def nps_cmd(capaian: tuple[str, ...]) -> None:
         click.echo("NPS tidak dapat dihitung: tidak ada capaian yang berupa angka.")
         raise SystemExit(1)
     click.echo(f"NPS: {format_angka(hasil)} ({kriteria(hasil)})")
+
+
+def _periksa_angka(teks: str, argumen: str, apa: str) -> None:
+    """Setiap angka yang diketik harus terbaca; yang tidak terbaca ditolak dengan menyebut
+    argumennya, bukan dilewati diam-diam."""
+    a = parse_angka(teks)
+    if a.ok:
+        return
+    asal = f" (argumen '{argumen}')" if argumen != teks else ""
+    if a.kemungkinan:
+        x, y = (format(k, "g").replace(".", ",") for k in a.kemungkinan)
+        pesan = (f"{apa} '{teks}'{asal} dapat dibaca {x} atau {y}; tulis salah satunya tanpa "
+                 "titik ribuan, mis. 1234 atau 1,234.")
+    elif not teks.strip():
+        pesan = f"{apa} kosong{asal}. Tulis angkanya, mis. 90 atau 90:2."
+    else:
+        pesan = (f"{apa} '{teks}'{asal} bukan angka. Tulis angka seperti 90, 84,6 atau 84.6; "
+                 "bobot dengan titik dua, mis. 90:2.")
+    raise click.BadParameter(pesan, param_hint="CAPAIAN")
 
 
 @hitung.command("efisiensi", context_settings=ANGKA)

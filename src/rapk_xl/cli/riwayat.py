@@ -25,7 +25,7 @@ def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
     """
     from ..consolidate.riwayat import (Riwayat, RiwayatRusak, RiwayatTerkunci, terbaru,
                                        waktu_tampil)
-    from ..reference import cari_unit, kunci_nama, temukan_unit
+    from ..reference import UnitTakJelas, pilih_unit
 
     if not path.exists():
         click.echo(f"Galat: riwayat {path} tidak ada. Jalankan rapk-xl konsolidasi dulu, atau "
@@ -33,20 +33,11 @@ def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
         raise SystemExit(2)
     kode = None
     if unit:
-        u = cari_unit(unit)
-        if u is None:
-            k = kunci_nama(unit)
-            cocok = [x for x in temukan_unit(unit)
-                     if k and (k in kunci_nama(x.nama) or k in kunci_nama(x.nama_referensi))]
-            if len(cocok) == 1:
-                u = cocok[0]
-            else:
-                saran = ", ".join(x.nama for x in (cocok or temukan_unit(unit))[:5])
-                alasan = "cocok dengan beberapa unit" if len(cocok) > 1 else "tidak dikenal"
-                click.echo(f"Galat: unit '{unit}' {alasan}" + (f" ({saran})" if saran else "")
-                           + ". Tulis nama unit lebih lengkap (lihat rapk-xl unit).", err=True)
-                raise SystemExit(2)
-        kode = u.kode
+        try:
+            kode = pilih_unit(unit).kode
+        except UnitTakJelas as e:
+            click.echo(f"Galat: {e}", err=True)
+            raise SystemExit(2) from None
     try:
         with Riwayat(path) as r:
             daftar = r.kiriman(tahun, periode, kode)

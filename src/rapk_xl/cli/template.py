@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 
 from ..io.writer import tulis_template
-from ..reference import cari_unit, saran_unit
+from ..reference import UnitTakJelas, pilih_unit
 from .bahasa import Perintah
 
 
@@ -22,13 +22,10 @@ def template_cmd(keluaran: Path, unit: str | None, tahun: int | None) -> None:
     """
     nama = None
     if unit:
-        u = cari_unit(unit)
-        if u is None:
-            saran = ", ".join(f"'{s.nama}'" for s in saran_unit(unit))
-            raise click.BadParameter(f"unit '{unit}' tidak ada di daftar unit kerja."
-                                     + (f" Mungkin: {saran}." if saran else ""),
-                                     param_hint="--unit")
-        nama = u.nama
+        try:
+            nama = pilih_unit(unit).nama
+        except UnitTakJelas as e:
+            raise click.BadParameter(str(e), param_hint="--unit") from None
     if keluaran.suffix.lower() != ".xlsx":
         raise click.BadParameter("nama berkas harus berakhiran .xlsx.", param_hint="--output")
     try:

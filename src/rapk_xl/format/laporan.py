@@ -8,7 +8,7 @@ __all__ = ["RINGKASAN", "TEMUAN", "LAPORAN"]
 RINGKASAN = Lembar(
     "ringkasan", "Ringkasan", "Satu baris per berkas yang diperiksa.",
     (K("berkas", "Berkas", 48, bungkus=True), K("unit_kerja", "Unit Kerja", 44, bungkus=True),
-     K("tahun", "Tahun", 8), K("periode", "Periode", 8), K("status", "Status", 10),
+     K("tahun", "Tahun", 8), K("periode", "Periode", 8), K("status", "Status", 14),
      K("kesalahan", "Kesalahan", 10), K("peringatan", "Peringatan", 11),
      K("catatan", "Catatan", 50, bungkus=True)),
     baris_header=1, tabel="tblRingkasan")

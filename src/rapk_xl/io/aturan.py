@@ -20,6 +20,9 @@ for _id, _tingkat, _uraian in (
     ("rusak", ERROR, "Berkas rusak / zip tidak utuh."),
     ("terlalu-besar", ERROR, "Isi berkas melewati batas ukuran (perlindungan zip bomb)."),
     ("tidak-dapat-dibuka", ERROR, "Berkas tidak dapat dibuka (izin, hilang)."),
+    ("format-ods", ERROR, "Spreadsheet OpenDocument (.ods/.fods, juga terenkripsi), bukan .xlsx."),
+    ("xml-tidak-aman", ERROR,
+     "XML berisi DTD/entitas (mis. 'billion laughs'); ditolak demi keamanan."),
 ):
     daftarkan(_id, _tingkat, "berkas", _uraian, _PASTI)
 
@@ -63,15 +66,17 @@ daftarkan("sheet-terlalu-besar", ERROR, "struktur",
 daftarkan("tabel-terlalu-besar", ERROR, "struktur", "Tabel melebihi batas baris.",
           "Tabel {tabel} memuat lebih dari {batas} baris; sisanya tidak dibaca.")
 daftarkan("sheet-rusak", ERROR, "struktur", "Sheet tidak dapat dibaca.",
-          "Sheet {sheet} tidak dapat dibaca. Simpan ulang workbook dari Excel.")
+          "Sheet {sheet} tidak dapat dibaca (rincian teknis: {rinci}). Buka di Excel, terima "
+          "tawaran perbaikannya bila ada, lalu simpan ulang; atau salin isian sheet itu ke "
+          "template rapk-xl yang baru.")
 daftarkan("info-ganda", WARNING, "struktur", "Kunci Info muncul dua kali.",
           "Kunci '{kunci}' muncul dua kali di tabel Info; hapus salah satunya.")
 daftarkan("tautan-eksternal", WARNING, "struktur", "Workbook bertaut ke workbook lain.",
           "Workbook bertaut ke workbook lain; nilai dari tautan bisa usang. Putuskan tautannya "
           "(Data > Edit Links > Break Link).")
-daftarkan("makro", WARNING, "struktur", "Workbook berisi makro (tidak dijalankan).",
-          "Workbook berisi makro VBA. Makro tidak dijalankan dan tidak diperlukan; simpan sebagai "
-          ".xlsx tanpa makro.")
+daftarkan("makro", WARNING, "struktur",
+          "Workbook berisi makro VBA atau lembar makro Excel 4.0 (tidak dijalankan).",
+          "{apa}. Makro tidak dijalankan dan tidak diperlukan; {saran}")
 
 #: temuan struktur yang berarti isi tabel tidak dapat dibaca dari berkas ini
 TAK_TERBACA = frozenset({"sheet-hilang", "tabel-hilang", "sheet-terlalu-besar", "sheet-rusak",

@@ -29,8 +29,8 @@ from .aturan import TAK_TERBACA
 from ..calc.parse import kunci_teks
 from ..format.spec import INFO, TABEL, TABEL_DATA, Kolom, Tabel, info_dari_teks
 from .capaian_sheet import sel_rumus_template
-from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, angka_ke_kolom, buka_berkas,
-                         kolom_ke_angka, pisah_alamat)
+from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, ada_dtd, angka_ke_kolom, buka_berkas,
+                         kolom_ke_angka, pesan_dtd, pisah_alamat)
 
 __all__ = ["Bacaan", "TabelTerbaca", "Temuan", "baca_workbook", "baca_aman", "baca_sumber",
            "Sumber",
@@ -168,16 +168,70 @@ class SumberBerkas(Sumber):
         self._nilai: dict[str, list[list]] = {}
         self._xml: dict[str, bytes] = {}  # XML sheet: dibuka dari zip sekali per sheet
         try:
-            self.wb = pc.CalamineWorkbook.from_path(str(self.path))
-            self._nama = list(self.wb.sheet_names)
             self.peta = self.paket.peta_sheet()
+            self._sheet_lain()
+            if self.paket.perlu_salinan():
+                # python-calamine menolak paket ini apa adanya (lembar makro Excel 4.0, bagian
+                # di nama lain): baca salinannya di memori; jalur biasa tidak menyalin apa pun
+                self.wb = pc.CalamineWorkbook.from_filelike(self.paket.salinan_baku())
+            else:
+                self.wb = pc.CalamineWorkbook.from_path(str(self.path))
+            self._nama = list(self.wb.sheet_names)
         except GagalBaca:
             self.paket.close()
             raise
         except Exception as e:  # noqa: BLE001 — isi berkas apa pun
+            gagal = self._jelaskan(e)
             self.paket.close()
-            raise GagalBaca("rusak", "Workbook rusak atau tidak dapat dibaca "
-                                     f"({type(e).__name__}). Simpan ulang dari Excel.") from None
+            raise gagal from None
+
+    def _jelaskan(self, e: Exception) -> GagalBaca:
+        """Temuan untuk berkas yang ditolak python-calamine."""
+        try:
+            dtd = self.paket.cari_dtd()
+        except Exception:  # noqa: BLE001
+            dtd = None
+        if dtd:
+            return GagalBaca("xml-tidak-aman", pesan_dtd(dtd))
+        try:
+            rusak = self.paket.cari_xml_rusak()
+        except Exception:  # noqa: BLE001
+            rusak = None
+        if rusak:
+            return GagalBaca("rusak", f"Workbook rusak: bagian '{rusak}' di dalam berkas bukan XML "
+                                      "yang utuh. Buka di Excel, terima tawaran perbaikannya bila "
+                                      "ada, lalu simpan ulang sebagai .xlsx; atau salin isiannya "
+                                      "ke template rapk-xl yang baru.")
+        rinci = " ".join(str(e).split())[:160]
+        return GagalBaca("rusak", "Workbook rusak: isinya tidak dapat dibaca (rincian teknis: "
+                                  f"{type(e).__name__}: {rinci}). Buka di Excel, terima tawaran "
+                                  "perbaikannya bila ada, lalu simpan ulang sebagai .xlsx.")
+
+    def _sheet_lain(self) -> None:
+        """Temuan untuk sheet yang bukan lembar kerja biasa: lembar makro Excel 4.0 (peringatan
+        ``makro``, tidak pernah dijalankan) dan sheet yang isinya tidak ada di paket."""
+        tampak = {"hidden": " Sheet itu tersembunyi: tampilkan dulu (klik kanan tab sheet mana "
+                            "pun > Tampilkan/Unhide).",
+                  "veryHidden": " Sheet itu disembunyikan sangat dalam (veryHidden) sehingga "
+                                "tidak tampil di daftar Unhide: salin isian ke template rapk-xl "
+                                "yang baru bila tidak dapat dihapus."}
+        for nama, (jenis, state) in self.paket.jenis_sheet().items():
+            if jenis in ("xlMacrosheet", "xlIntlMacrosheet", "dialogsheet"):
+                apa = ("lembar dialog Excel 5.0" if jenis == "dialogsheet"
+                       else "lembar makro Excel 4.0 (XLM)")
+                self.berkas.lembar_makro.append(nama)
+                self._masalah.append(temuan(
+                    "makro", nama, None,
+                    apa=f"Sheet '{nama}' adalah {apa}, makro lama yang dapat berjalan saat "
+                        "workbook dibuka",
+                    saran=f"sheet isian tetap diperiksa. Hapus sheet itu: klik kanan tab sheet "
+                          f"'{nama}' > Hapus (Delete), lalu simpan sebagai Excel Workbook "
+                          f"(.xlsx).{tampak.get(state, '')}"))
+            elif jenis is None:
+                self._masalah.append(temuan(
+                    "sheet-rusak", nama, None, sheet=f"'{nama}'",
+                    rinci="tercantum di workbook tetapi isinya tidak ada di berkas; sheet itu "
+                          "dilewati"))
 
     def nama_sheet(self) -> list[str]:
         return self._nama
@@ -218,8 +272,11 @@ class SumberBerkas(Sumber):
         try:
             self._nilai[sheet] = self.wb.get_sheet_by_name(sheet).to_python(
                 skip_empty_area=False)
-        except Exception:  # noqa: BLE001
-            self._masalah.append(temuan("sheet-rusak", sheet, None, sheet=sheet))
+        except Exception as e:  # noqa: BLE001
+            if ada_dtd(xml):
+                raise GagalBaca("xml-tidak-aman", pesan_dtd(self.peta.get(sheet, sheet))) from None
+            rinci = " ".join(str(e).split())[:120]
+            self._masalah.append(temuan("sheet-rusak", sheet, None, sheet=sheet, rinci=rinci))
             self._nilai[sheet] = []
 
     def nilai(self, sheet: str) -> list[list]:
@@ -496,12 +553,14 @@ def _masalah(sumber: Sumber, p: _Pembaca, tabel: dict[str, TabelTerbaca]) -> lis
     """Temuan struktur: dari sumber dan pembaca; satu temuan saja bila tak satu pun tabel format
     RAPK terbaca (workbook lain sama sekali); makro dan tautan eksternal dari paketnya."""
     hasil = [*sumber.masalah(), *p.masalah]
-    if _tak_terbaca(hasil, tabel) >= set(tabel):
+    if _tak_terbaca(hasil, tabel) >= set(tabel):  # lembar makro tetap dilaporkan
         hasil = [temuan("bukan-workbook-rapk", None, None,
-                        sheet=", ".join(t.sheet for t in TABEL))]
+                        sheet=", ".join(t.sheet for t in TABEL)),
+                 *(m for m in hasil if m.rule == "makro")]
     if sumber.berkas is not None:
         if sumber.berkas.makro:
-            hasil.append(temuan("makro", None, None))
+            hasil.append(temuan("makro", None, None, apa="Workbook berisi makro VBA",
+                                saran="simpan sebagai .xlsx tanpa makro."))
         if sumber.berkas.tautan_eksternal:
             hasil.append(temuan("tautan-eksternal", None, None))
     return hasil

@@ -5,24 +5,40 @@ import json
 import os
 from pathlib import Path
 
-from .katalog import ERROR
+from .katalog import ERROR, KATALOG
 from .temuan import HasilBerkas, Laporan
 
-__all__ = ["ke_teks", "ke_json", "tulis_xlsx", "ringkasan"]
+__all__ = ["ke_teks", "ke_json", "tulis_xlsx", "ringkasan", "status", "STATUS"]
 
 _LABEL = {"error": "KESALAHAN", "warning": "PERINGATAN"}
+#: status berkas di laporan → label di teks
+STATUS = {"lolos": "LOLOS", "ditolak": "DITOLAK", "tidak-terbaca": "TIDAK TERBACA",
+          "dilewati": "DILEWATI"}
+
+
+def status(f: HasilBerkas) -> str:
+    """``lolos``, ``ditolak`` (terbaca, ada kesalahan), ``tidak-terbaca`` (berkasnya sendiri
+    ditolak: bukan xlsx, rusak, terenkripsi, tidak ada, ...) atau ``dilewati``."""
+    if f.dilewati:
+        return "dilewati"
+    if any(KATALOG[t.rule].kelompok == "berkas" for t in f.findings if t.rule in KATALOG):
+        return "tidak-terbaca"
+    return "lolos" if f.valid else "ditolak"
 
 
 def ringkasan(lap: Laporan) -> str:
-    """Mis. "3 berkas: 1 lolos, 2 dengan kesalahan — 13 kesalahan, 33 peringatan"."""
-    diperiksa = [f for f in lap.files if not f.dilewati]
-    lolos = sum(1 for f in diperiksa if f.valid)
-    bagian = [f"{len(diperiksa)} berkas diperiksa: {lolos} lolos, {len(diperiksa) - lolos} dengan "
-              f"kesalahan", f"{lap.jumlah_error} kesalahan, {lap.jumlah_warning} peringatan"]
-    dilewati = len(lap.files) - len(diperiksa)
-    if dilewati:
-        bagian.append(f"{dilewati} dilewati")
-    return " — ".join(bagian)
+    """Mis. "32 berkas: 1 lolos, 2 dengan kesalahan isi, 1 tidak terbaca; 28 dilewati.
+    13 kesalahan, 33 peringatan." — setiap berkas dihitung sekali."""
+    hitung = {s: 0 for s in STATUS}
+    for f in lap.files:
+        hitung[status(f)] += 1
+    teks = (f"{len(lap.files)} berkas: {hitung['lolos']} lolos, {hitung['ditolak']} dengan "
+            "kesalahan isi")
+    if hitung["tidak-terbaca"]:
+        teks += f", {hitung['tidak-terbaca']} tidak terbaca"
+    if hitung["dilewati"]:
+        teks += f"; {hitung['dilewati']} dilewati"
+    return teks + f". {lap.jumlah_error} kesalahan, {lap.jumlah_warning} peringatan."
 
 
 def _judul(f: HasilBerkas) -> str:
@@ -33,26 +49,46 @@ def _judul(f: HasilBerkas) -> str:
 
 
 def ke_teks(lap: Laporan) -> str:
-    """Laporan untuk terminal, dikelompokkan per berkas."""
+    """Laporan untuk terminal: setiap berkas yang diperiksa dengan temuannya, lalu berkas yang
+    dilewati dikelompokkan per alasan (setiap berkas tetap disebut sekali), lalu ringkasan."""
     baris = []
+    dilewati: dict[str, list[str]] = {}
     for f in lap.files:
         if f.dilewati:
-            baris.append(f"{f.file}\n  dilewati: {f.catatan}")
+            dilewati.setdefault(f.catatan or "dilewati", []).append(f.file)
             continue
-        status = "LOLOS" if f.valid else "DITOLAK"
         hitung = f"{len(f.errors)} kesalahan, {len(f.warnings)} peringatan"
-        baris.append(f"{_judul(f)}\n  {status}: {hitung}")
+        baris.append(f"{_judul(f)}\n  {STATUS[status(f)]}: {hitung}")
+        if f.catatan:
+            baris.append(f"  catatan: {f.catatan}")
         for t in f.findings:
             tempat = t.tempat or "(berkas)"
             baris.append(f"  {_LABEL[t.severity]:<10} {tempat:<16} {t.message}  [{t.rule}]")
+    if dilewati:
+        n = sum(len(v) for v in dilewati.values())
+        baris.append(f"Dilewati ({n} berkas, tidak diperiksa):")
+        for alasan, daftar in dilewati.items():
+            baris.append(f"  {alasan}")
+            per_folder: dict[str, list[str]] = {}
+            for nama in daftar:  # satu baris per folder: "samples/data/: a.csv, b.csv"
+                folder, _, berkas = nama.replace(os.sep, "/").rpartition("/")
+                per_folder.setdefault(folder + "/" if folder else "", []).append(berkas)
+            for folder, isi in per_folder.items():
+                baris.append(f"    {folder}: {', '.join(isi)}" if folder else f"    {', '.join(isi)}")
     baris.append("")
     baris.append(ringkasan(lap))
     return "\n".join(baris)
 
 
-def ke_json(lap: Laporan) -> str:
-    """``{"files": [{"file", "unit", "tahun", "periode", "valid", "findings": [...]}]}``."""
-    return json.dumps(lap.ke_dict(), ensure_ascii=False, indent=2)
+def ke_json(lap: Laporan, galat: str | None = None) -> str:
+    """``{"files": [{"file", "status", "unit", "tahun", "periode", "valid", "findings": [...]}]}``;
+    ``"error"`` bila tidak ada yang dapat diperiksa (pesannya untuk pengguna)."""
+    data = lap.ke_dict()
+    for f, d in zip(lap.files, data["files"]):
+        d["status"] = status(f)
+    if galat:
+        data["error"] = galat
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def tulis_xlsx(lap: Laporan, path: str | Path) -> Path:
@@ -88,9 +124,8 @@ def tulis_xlsx(lap: Laporan, path: str | Path) -> Path:
     ws = wb.active
     lembar(ws, fl.RINGKASAN)
     for i, f in enumerate(lap.files, start=fl.RINGKASAN.baris_header + 1):
-        status = "dilewati" if f.dilewati else ("lolos" if f.valid else "ditolak")
         isi = {"berkas": f.file, "unit_kerja": f.unit, "tahun": f.tahun, "periode": f.periode,
-               "status": status, "kesalahan": len(f.errors), "peringatan": len(f.warnings),
+               "status": status(f).replace("-", " "), "kesalahan": len(f.errors), "peringatan": len(f.warnings),
                "catatan": f.catatan}
         for j, id_ in enumerate(fl.RINGKASAN.ids, start=1):
             tulis_sel(ws, i, j, isi[id_])

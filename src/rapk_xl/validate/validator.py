@@ -27,45 +27,132 @@ from .temuan import HasilBerkas, Laporan, Temuan
 from .tumpukan import tumpuk
 
 __all__ = ["validasi", "validasi_bacaan", "validasi_masuk", "periksa_dan_baca", "kumpulkan_berkas",
-           "EKSTENSI", "BerkasMasuk", "gc_dijeda",
-           "baca_satu"]
+           "kumpulkan_path", "EKSTENSI", "PENANDA_SAMPEL", "BerkasMasuk", "gc_dijeda",
+           "baca_satu", "hasil_tak_ada"]
 
-#: Ekstensi yang dianggap kiriman (dilaporkan walau bukan .xlsx).
-EKSTENSI = (".xlsx", ".xlsm", ".xls", ".xlsb", ".csv")
+#: Ekstensi lembar kerja: berkas seperti ini di folder selalu diperiksa dan dilaporkan (yang
+#: bukan .xlsx/.xlsm mendapat temuan yang menjelaskan cara menyimpannya dengan benar).
+EKSTENSI = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".csv", ".ods", ".fods", ".ots")
+#: Berkas penanda folder sampel rapk-xl (``samples/``): workbook di bawahnya diperiksa dengan
+#: catatan bahwa temuannya disengaja; berkas lain di bawahnya (transkripsi CSV, teks sumber,
+#: skrip) dilewati karena bukan kiriman.
+PENANDA_SAMPEL = "SAMPEL_RAPK_XL.txt"
+_WORKBOOK_SAMPEL = (".xlsx", ".xlsm")
 _PARALEL_MIN = 8
 
 
 @dataclass
 class BerkasMasuk:
     path: Path
-    catatan: str | None = None  # diisi bila dilewati
+    catatan: str | None = None  # alasan bila dilewati; catatan untuk berkas yang diperiksa
     dilewati: bool = False
 
 
 def kumpulkan_berkas(paths) -> tuple[list[BerkasMasuk], list[str]]:
-    """Uraikan PATH (berkas atau folder) menjadi daftar berkas kiriman.
+    """Uraikan PATH (berkas atau folder) menjadi daftar berkas, masing-masing sekali.
 
-    Folder dijelajahi rekursif; berkas kunci Excel (``~$...``) dan berkas tersembunyi dilewati
-    dengan catatan. Kembalikan (berkas, galat argumen) — galat untuk PATH yang tidak ada.
+    Folder dijelajahi rekursif dan setiap berkas di dalamnya tercatat: lembar kerja
+    (:data:`EKSTENSI`) untuk diperiksa, yang lain dilewati dengan alasannya — berkas kunci
+    Excel (``~$...``), berkas/folder tersembunyi, berkas yang bukan lembar kerja, dan isi
+    folder sampel rapk-xl selain workbook-nya (:data:`PENANDA_SAMPEL`). Berkas yang disebut
+    langsung selalu diperiksa (kecuali berkas kunci Excel). Kembalikan (berkas, galat argumen)
+    — galat untuk PATH yang tidak ada atau bukan berkas biasa.
     """
+    hasil, galat = kumpulkan_path(paths)
+    return hasil, [g for _, g in galat]
+
+
+def kumpulkan_path(paths) -> tuple[list[BerkasMasuk], list[tuple[Path, str]]]:
+    """Seperti :func:`kumpulkan_berkas`, dengan PATH setiap galat: (berkas, [(PATH, pesan)])."""
     hasil: list[BerkasMasuk] = []
-    galat: list[str] = []
+    galat: list[tuple[Path, str]] = []
+    sampel: dict[Path, Path | None] = {}
+    sudah: set[Path] = set()
+
+    def tambah(m: BerkasMasuk) -> None:
+        kunci = _kunci_path(m.path)
+        if kunci not in sudah:
+            sudah.add(kunci)
+            hasil.append(m)
+
     for p in paths:
         p = Path(p)
         if p.is_dir():
             for q in sorted(p.rglob("*")):
-                if not q.is_file() or q.suffix.lower() not in EKSTENSI:
+                if q.is_dir() or not (q.is_file() or q.is_symlink()):
                     continue
-                if any(part.startswith(".") for part in q.relative_to(p).parts):
-                    hasil.append(BerkasMasuk(q, "Berkas tersembunyi dilewati (nama atau foldernya "
-                                                "diawali titik).", True))
-                    continue
-                hasil.append(_masuk(q))
+                tambah(_masuk_folder(q, q.relative_to(p), sampel))
         elif p.is_file():
-            hasil.append(_masuk(p))
+            m = _masuk(p)
+            if not m.dilewati and _folder_sampel(p.parent, sampel) is not None:
+                m.catatan = _CATATAN_SAMPEL if p.suffix.lower() in _WORKBOOK_SAMPEL else None
+            tambah(m)
+        elif p.exists():
+            galat.append((p, f"'{p}' bukan berkas biasa atau folder (mis. perangkat atau pipa); "
+                             "sebutkan berkas workbook atau folder kiriman."))
         else:
-            galat.append(f"'{p}' tidak ada.")
+            galat.append((p, f"'{p}' tidak ada: berkas atau folder itu tidak ditemukan. Periksa "
+                             "ejaan dan letaknya (path relatif dihitung dari folder saat ini)."))
     return hasil, galat
+
+
+def _kunci_path(p: Path) -> Path:
+    try:
+        return p.resolve()
+    except OSError:
+        return p.absolute()
+
+
+_CATATAN_SAMPEL = ("Sampel rapk-xl dari dokumen RAPK asli: anomali dokumen sumbernya sengaja "
+                   "dipertahankan (lihat README.md folder sampel), jadi temuan di sini memang "
+                   "diharapkan dan workbook ini tidak lolos.")
+
+
+def _folder_sampel(folder: Path, cache: dict[Path, Path | None]) -> Path | None:
+    """Folder sampel rapk-xl (berisi :data:`PENANDA_SAMPEL`) yang memuat ``folder``, atau None."""
+    folder = _kunci_path(folder)
+    jalan = []
+    hasil = None
+    for f in (folder, *folder.parents):
+        if f in cache:
+            hasil = cache[f]
+            break
+        jalan.append(f)
+        if (f / PENANDA_SAMPEL).is_file():
+            hasil = f
+            break
+    for f in jalan:
+        cache[f] = hasil
+    return hasil
+
+
+def _masuk_folder(q: Path, relatif: Path, sampel: dict[Path, Path | None]) -> BerkasMasuk:
+    """Satu berkas yang ditemukan saat menjelajah folder: diperiksa atau dilewati, dengan
+    alasan."""
+    if any(part.startswith(".") for part in relatif.parts):
+        return BerkasMasuk(q, "Berkas tersembunyi dilewati (nama atau foldernya diawali titik).",
+                           True)
+    if q.is_symlink() and not q.is_file():
+        return BerkasMasuk(q, "Tautan (symlink) ke berkas yang tidak ada: dilewati.", True)
+    m = _masuk(q)
+    if m.dilewati:
+        return m
+    akhiran = q.suffix.lower()
+    folder_sampel = _folder_sampel(q.parent, sampel)
+    if folder_sampel is not None:
+        if akhiran in _WORKBOOK_SAMPEL:
+            return BerkasMasuk(q, _CATATAN_SAMPEL)
+        return BerkasMasuk(q, "Bagian folder sampel rapk-xl (transkripsi CSV, teks sumber, skrip "
+                              f"atau catatan; ditandai {folder_sampel.name}/{PENANDA_SAMPEL}), "
+                              "bukan kiriman: tidak diperiksa.", True)
+    if akhiran in (".zip", ".rar", ".7z"):
+        return BerkasMasuk(q, f"Arsip ({q.suffix}), bukan workbook: tidak diperiksa. Ekstrak "
+                              "arsipnya, lalu periksa workbook di dalamnya.", True)
+    if akhiran not in EKSTENSI:
+        jenis = f"ekstensi {q.suffix}" if q.suffix else "tanpa ekstensi"
+        return BerkasMasuk(q, f"Bukan berkas lembar kerja ({jenis}): tidak diperiksa. Bila ini "
+                              "kiriman unit, minta workbook .xlsx dari template rapk-xl.", True)
+    return m
 
 
 def _masuk(p: Path) -> BerkasMasuk:
@@ -207,9 +294,18 @@ def validasi_bacaan(bacaan: list[Bacaan], nama: list[str] | None = None) -> Lapo
 
 
 def validasi(paths, jobs: int | None = None) -> Laporan:
-    """Validasi berkas dan folder ``paths``; satu laporan untuk semuanya."""
-    masuk, _ = kumpulkan_berkas(paths)
-    return validasi_masuk(masuk, jobs)
+    """Validasi berkas dan folder ``paths``; satu laporan untuk semuanya, dengan satu entri
+    per berkas (diperiksa, tidak terbaca atau dilewati) dan per PATH yang tidak ada."""
+    masuk, galat = kumpulkan_path(paths)
+    lap = validasi_masuk(masuk, jobs)
+    lap.files += hasil_tak_ada(galat)
+    return lap
+
+
+def hasil_tak_ada(galat: list[tuple[Path, str]]) -> list[HasilBerkas]:
+    """Entri laporan untuk PATH yang tidak ada (temuan ``tidak-dapat-dibuka``)."""
+    return [HasilBerkas(str(p), findings=[temuan("tidak-dapat-dibuka", None, None, pesan=pesan)])
+            for p, pesan in galat]
 
 
 @contextmanager
@@ -250,6 +346,9 @@ def periksa_dan_baca(masuk: list[BerkasMasuk], jobs: int | None = None,
     if bacaan:
         for h, b in zip(validasi_bacaan(bacaan, nama_bacaan).files, bacaan):
             per_path[Path(h.file)] = (h, b)
+    for m in dibaca:  # catatan kumpulkan_berkas (mis. sampel rapk-xl) ikut ke hasilnya
+        if m.catatan and per_path[m.path][0].catatan is None:
+            per_path[m.path][0].catatan = m.catatan
     urut = []
     for m in masuk:
         if m.dilewati:
