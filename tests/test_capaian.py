@@ -3,6 +3,7 @@ import pytest
 
 import rapk_xl
 from rapk_xl import Alasan, capaian, hitung_capaian
+from rapk_xl.calc.turunan import capaian_input_array, rasio_pembilang
 
 
 def test_capaian_tahunan_contoh_matriks_nasional():
@@ -12,9 +13,10 @@ def test_capaian_tahunan_contoh_matriks_nasional():
 
 
 def test_realisasi_dari_pembilang_penyebut():
-    realisasi = 12965 / 13020 * 100  # 99,58 %
-    assert round(realisasi, 2) == 99.58
-    assert capaian(realisasi, 100) == pytest.approx(99.5776, abs=1e-4)
+    # domain.md: 12 965 / 13 020 = 99,58 %
+    assert round(float(rasio_pembilang(12965, 13020)), 2) == 99.58
+    assert rasio_pembilang(["12.965"], [0]).tolist() == [pytest.approx(float("nan"), nan_ok=True)]
+    assert capaian(float(rasio_pembilang(12965, 13020)), 100) == pytest.approx(99.5776, abs=1e-4)
 
 
 def test_capaian_tidak_dibatasi():
@@ -108,3 +110,10 @@ def test_versi_vektor():
 def test_capaian_input_anggaran():
     # seed referensi: Jember realisasi 2.591.638.866 dari pagu 8.912.798.000 = 29,08 %
     assert round(rapk_xl.capaian_input(2_591_638_866, 8_912_798_000), 2) == 29.08
+    # belum ada realisasi anggaran: 0 % terserap (bukan "belum ada"); tanpa pagu: tidak ada
+    assert rapk_xl.capaian_input(None, 8_912_798_000) == 0.0
+    assert rapk_xl.capaian_input(0, 8_912_798_000) == 0.0
+    assert rapk_xl.capaian_input(100, 0) is None and rapk_xl.capaian_input(100, None) is None
+    h = capaian_input_array([None, 50, 5], [200, None, "lima"])
+    assert h.nilai[0] == 0.0 and h.alasan[1] is Alasan.TANPA_PAGU and h.alasan[1].tampil == ""
+    assert h.alasan[2] is Alasan.BUKAN_ANGKA
