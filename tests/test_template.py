@@ -8,7 +8,6 @@ from click.testing import CliRunner
 
 from rapk_xl.cli import cli
 from rapk_xl.format.spec import TABEL, TABEL_DATA
-from rapk_xl.io import capaian_sheet as cs
 from rapk_xl.io.writer import tulis_template
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "rapk_template.xlsx"
