@@ -1,8 +1,9 @@
 """Mesin spreadsheet sungguhan: LibreOffice Calc membuka template dan sampel, menghitung ulang
 rumus, dan mengonversi tanpa galat; rumus Excel biasa memberi nilai yang diharapkan.
 
-Fungsi rapk-xl (=CAPAIAN dst.) hanya ada di Excel dengan add-in; di LibreOffice sel itu
-#NAME? — yang diperiksa di sini adalah rumus pencarian di sekelilingnya.
+Fungsi rapk-xl (=CAPAIAN dst.) hanya ada di Excel dengan add-in; di LibreOffice rumus biasa
+cadangannya yang menghitung (lihat tests/test_tanpa_addin.py); di sini rumus pencarian di
+sekelilingnya.
 """
 from pathlib import Path
 
@@ -110,20 +111,14 @@ def test_judul_dan_jumlah_kontribusi_rapk(hasil_lo):
     assert "Dumai, 12 Februari 2025" in dumai and "Uly Mandasari" in dumai
 
 
-def test_template_kosong_tanpa_galat_rumus_biasa(hasil_lo):
-    """Di template kosong semua rumus biasa menghasilkan kosong, bukan #VALUE! atau #N/A;
-    hanya sel yang memakai fungsi rapk-xl yang #NAME? (tanpa add-in)."""
-    import re
-
+def test_tanpa_galat_tanpa_add_in(hasil_lo):
+    """Tanpa add-in (LibreOffice) tidak satu sel pun berisi galat: fungsi rapk-xl yang tidak
+    dikenal (#NAME?) digantikan rumus biasa (IFERROR), rumus pencarian tidak #VALUE!/#N/A."""
     from rapk_xl.io.xlsx_parts import PaketXlsx
-    with PaketXlsx(hasil_lo["rapk_template"]) as p:
-        galat = p.sel_galat(p.isi_sheet("Capaian"))
-    fungsi = re.compile(r"\b(CAPAIAN|KRITERIA|NPS|NPS_UNIT|BOBOT|EFISIENSI)\(")
-    rumus = cs.rancangan(0)
-    udf = {a for a, f in rumus.items() if fungsi.search(f)}
-    assert galat, "LibreOffice seharusnya menandai fungsi rapk-xl sebagai #NAME?"
-    assert {a for a, v in galat.items() if a not in udf} == set()
-    assert all(v == "#NAME?" for v in galat.values())
+    for nama, p in hasil_lo.items():
+        with PaketXlsx(p) as paket:
+            for sheet in paket.peta_sheet():
+                assert paket.sel_galat(paket.isi_sheet(sheet)) == {}, (nama, sheet)
 
 
 def test_konversi_pdf(libreoffice, tmp_path):

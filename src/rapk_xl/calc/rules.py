@@ -111,12 +111,19 @@ _OPINI = {kunci_teks(k): v for k, v in SKALA_OPINI.items()}
 _JENIS = {kunci_teks(j): j for j in JENIS_TARGET}
 
 
+#: ejaan polaritas yang dikenali (selain kosong = Positif)
+TEKS_POSITIF = ("positif", "positive", "+")
+TEKS_NEGATIF = ("negatif", "negative", "-")
+#: isi kolom IKU yang berarti "ya" (selain angka bukan 0)
+TEKS_YA = ("ya", "y", "iku", "true", "benar")
+
+
 def normalisasi_polaritas(v: object) -> str | None:
     """``"positif"`` → ``"Positif"``; kosong → ``"Positif"``; tak dikenal → ``None``."""
     k = kunci_teks(v)
-    if k in ("", "positif", "positive", "+"):
+    if k in ("", *TEKS_POSITIF):
         return "Positif"
-    if k in ("negatif", "negative", "-"):
+    if k in TEKS_NEGATIF:
         return "Negatif"
     return None
 
@@ -340,7 +347,7 @@ def _ya(v: object) -> bool:
         return bool(v)
     if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v)):
         return v != 0
-    return kunci_teks(v) in ("ya", "y", "iku", "true", "benar")
+    return kunci_teks(v) in TEKS_YA
 
 
 def bobot_indikator(bobot=None, iku=None, n: int | None = None) -> np.ndarray:

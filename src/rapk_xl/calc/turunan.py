@@ -4,8 +4,8 @@ Satu tempat untuk setiap definisi (lihat ``docs/aturan.md``): capaian input, pen
 Anggaran, nilai bulan Periode, rasio pembilang/penyebut, indikator persentase bagian.
 Template (rumus sheet Capaian), pemeriksa rumus, buku nasional dan dokumen cetak mengambil
 definisinya dari sini. Setiap aturan yang juga ditulis sebagai rumus Excel di template punya
-rumusnya di sini (``RUMUS_*``), di samping versi numpy-nya, dan tes memastikan keduanya
-memberi hasil yang sama di LibreOffice.
+rumusnya di :mod:`rapk_xl.calc.rumus_excel`, dan tes memastikan keduanya memberi hasil yang
+sama di LibreOffice.
 
 Modul ini murni: tanpa I/O, tanpa Excel.
 """
@@ -18,7 +18,7 @@ from .rules import Alasan, CapaianArray, _obj, _pilih
 
 __all__ = [
     "SATUAN_ANGGARAN", "KALI_RUPIAH", "satuan_anggaran_baku", "kali_rupiah",
-    "capaian_input_array", "capaian_input", "RUMUS_CAPAIAN_INPUT", "nilai_bulan",
+    "capaian_input_array", "capaian_input", "nilai_bulan",
     "rasio_pembilang", "persentase_bagian", "bulan_triwulan", "jumlah_angka",
 ]
 
@@ -75,10 +75,6 @@ def capaian_input(realisasi_anggaran, pagu):
         return h
     return None if h.alasan.reshape(-1)[0] is not None else float(h.nilai)
 
-
-#: Rumus Excel :func:`capaian_input_array` (sel realisasi dan pagu berisi angka atau ""):
-#: pagu kosong/0 → "", realisasi kosong → 0.
-RUMUS_CAPAIAN_INPUT = 'IF(N({pagu})=0,"",N({realisasi})/{pagu}*100)'
 
 
 # --------------------------------------------------------------------------------------

@@ -38,9 +38,9 @@ INDIKATOR = Blok("indikator", "Indikator", (
     K("target_tahunan", "Target Tahunan", 10, _NILAI),
     K("realisasi", "Realisasi", 10, _NILAI),
     K("capaian_periode", "Capaian Periode (%)", 11, _PERSEN),
-    K("kriteria_periode", "Kriteria Periode", 14, warna="kriteria"),
+    K("kriteria_periode", "Kriteria Periode", 21, warna="kriteria"),
     K("capaian_tahunan", "Capaian Tahunan (%)", 11, _PERSEN),
-    K("kriteria_tahunan", "Kriteria Tahunan", 14, warna="kriteria"),
+    K("kriteria_tahunan", "Kriteria Tahunan", 21, warna="kriteria"),
     K("kontribusi", "Kontribusi", 15, _RUPIAH),
     K("realisasi_anggaran", "Realisasi Anggaran", 15, _RUPIAH),
     K("capaian_input", "Capaian Input (%)", 10, _PERSEN),
@@ -51,7 +51,7 @@ SASARAN = Blok("sasaran", "Sasaran", (
     K("sasaran", "Sasaran", 40),
     K("perspektif", "Perspektif", 14),
     K("nps", "NPS", 9, _PERSEN),
-    K("kriteria", "Kriteria", 14, warna="kriteria"),
+    K("kriteria", "Kriteria", 21, warna="kriteria"),
     K("kontribusi", "Kontribusi", 15, _RUPIAH),
     K("realisasi_anggaran", "Realisasi Anggaran", 15, _RUPIAH),
     K("capaian_input", "Capaian Input (%)", 10, _PERSEN),
@@ -62,7 +62,7 @@ SASARAN = Blok("sasaran", "Sasaran", (
 PERSPEKTIF_BLOK = Blok("perspektif", "Perspektif", (
     K("perspektif", "Perspektif", 18),
     K("nps", "NPS", 9, _PERSEN),
-    K("kriteria", "Kriteria", 14, warna="kriteria"),
+    K("kriteria", "Kriteria", 21, warna="kriteria"),
 ), kolom_awal=SASARAN.kolom_awal, baris_header=BARIS_DATA + JUMLAH_BARIS_SASARAN + 2)
 
 BLOK = (INDIKATOR, SASARAN, PERSPEKTIF_BLOK)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..calc.turunan import RUMUS_CAPAIAN_INPUT
+from ..calc import rumus_excel as rx
 from ..format.capaian import (BARIS_DATA, INDIKATOR, JUMLAH_BARIS_SASARAN, PERSPEKTIF_BLOK,
                               SASARAN, SEL_KRITERIA_UNIT, SEL_NAMA_BULAN, SEL_NPS_UNIT,
                               SEL_PERIODE, jumlah_baris_indikator)
@@ -43,6 +43,15 @@ def _atau_kosong(ekspresi: str) -> str:
     return f'IF({ekspresi}="","",{ekspresi})'
 
 
+def _capaian(c: dict[str, str], target: str, per: str) -> str:
+    r, t, pol, jenis = c["realisasi"], c[target], c["polaritas"], c["jenis_target"]
+    return rx.bungkus(f"CAPAIAN({r},{t},{pol},{jenis},{per})", rx.capaian(r, t, pol, jenis, per))
+
+
+def _kriteria(x: str) -> str:
+    return rx.bungkus(f"KRITERIA({x})", rx.kriteria(x))
+
+
 def kolom_blok(blok) -> dict[str, str]:
     """id bidang → huruf kolom sheet Capaian untuk satu blok."""
     return {k.id: huruf(blok.kolom_sheet(k.id)) for k in blok.kolom}
@@ -63,8 +72,16 @@ def rancangan(n_indikator: int) -> dict[str, str]:
 
     sel[SEL_PERIODE.replace("$", "")] = kunci_info("periode").nama_range
     sel[SEL_NAMA_BULAN] = f'IFERROR(INDEX(lstBulan,{per}),"")'
-    sel[SEL_NPS_UNIT] = f'NPS_UNIT({cp},{bobot},{no_sas},{rng("perspektif")})'
-    sel[SEL_KRITERIA_UNIT] = f"KRITERIA({SEL_NPS_UNIT})"
+    ks = kolom_blok(SASARAN)
+    akhir_sas = BARIS_DATA + JUMLAH_BARIS_SASARAN - 1
+    nps_sas = f"${ks['nps']}${BARIS_DATA}:${ks['nps']}${akhir_sas}"
+    persp_sas = f"${ks['perspektif']}${BARIS_DATA}:${ks['perspektif']}${akhir_sas}"
+    kp = kolom_blok(PERSPEKTIF_BLOK)
+    awal_p = PERSPEKTIF_BLOK.baris_header + 1
+    nps_persp = f"${kp['nps']}${awal_p}:${kp['nps']}${awal_p + len(PERSPEKTIF) - 1}"
+    sel[SEL_NPS_UNIT] = rx.bungkus(f'NPS_UNIT({cp},{bobot},{no_sas},{rng("perspektif")})',
+                                   rx.nps_unit(nps_sas, persp_sas, nps_persp, PERSPEKTIF))
+    sel[SEL_KRITERIA_UNIT] = rx.bungkus(f"KRITERIA({SEL_NPS_UNIT})", rx.kriteria(SEL_NPS_UNIT))
 
     # blok indikator: baris ke-k sheet Capaian = indikator ke-k PK; bagian rumus yang sama
     # untuk setiap baris disusun sekali
@@ -73,8 +90,9 @@ def rancangan(n_indikator: int) -> dict[str, str]:
           for id_ in ("no_sasaran", "perspektif", "indikator", "satuan", "jenis_target",
                       "polaritas", "target")}
     kode_pk = _atau_kosong(f"INDEX({rentang_kolom(PK, 'kode_indikator')},{k})")
-    bobot_pk = (f"BOBOT(INDEX({rentang_kolom(PK, 'bobot')},{k}),"
-                f"INDEX({rentang_kolom(PK, 'iku')},{k}))")
+    b_pk = f"INDEX({rentang_kolom(PK, 'bobot')},{k})"
+    iku_pk = f"INDEX({rentang_kolom(PK, 'iku')},{k})"
+    bobot_pk = rx.bungkus(f"BOBOT({b_pk},{iku_pk})", rx.bobot(b_pk, iku_pk))
     kode_rapk = rentang_kolom(RAPK, "kode_indikator")
     kode_real = rentang_kolom(REALISASI, "kode_indikator")
     blok_target = _blok_bulan(RAPK, "b01", "b12")
@@ -100,21 +118,18 @@ def rancangan(n_indikator: int) -> dict[str, str]:
             "target_bulan": jika + f'IFERROR({_atau_kosong(target_bulan)},""))',
             "target_tahunan": jika + pk["target"] + ")",
             "realisasi": jika + f'IFERROR({_atau_kosong(realisasi)},""))',
-            "capaian_periode": jika + (f'CAPAIAN({c["realisasi"]},{c["target_bulan"]},'
-                                       f'{c["polaritas"]},{c["jenis_target"]},{per}))'),
-            "kriteria_periode": jika + f'KRITERIA({c["capaian_periode"]}))',
-            "capaian_tahunan": jika + (f'CAPAIAN({c["realisasi"]},{c["target_tahunan"]},'
-                                       f'{c["polaritas"]},{c["jenis_target"]},{per}))'),
-            "kriteria_tahunan": jika + f'KRITERIA({c["capaian_tahunan"]}))',
+            "capaian_periode": jika + _capaian(c, "target_bulan", per) + ")",
+            "kriteria_periode": jika + _kriteria(c["capaian_periode"]) + ")",
+            "capaian_tahunan": jika + _capaian(c, "target_tahunan", per) + ")",
+            "kriteria_tahunan": jika + _kriteria(c["capaian_tahunan"]) + ")",
             "kontribusi": jika + f"SUMIF({kode_ang},{kode},{kontr_ang}))",
             "realisasi_anggaran": jika + f"SUMIF({kode_ang},{kode},{real_ang}))",
-            "capaian_input": jika + RUMUS_CAPAIAN_INPUT.format(
-                realisasi=c["realisasi_anggaran"], pagu=c["kontribusi"]) + ")",
+            "capaian_input": jika + rx.capaian_input(c["realisasi_anggaran"],
+                                                     c["kontribusi"]) + ")",
         }
         for id_, rumus in baris.items():
             sel[c[id_]] = rumus
 
-    ks = kolom_blok(SASARAN)
     no_pk = rentang_kolom(PK, "no_sasaran")
     sasaran_pk = rentang_kolom(PK, "sasaran")
     persp_pk = rentang_kolom(PK, "perspektif")
@@ -132,24 +147,26 @@ def rancangan(n_indikator: int) -> dict[str, str]:
         c = {n: f"{ks[n]}{r}" for n in ks}
         sel[c["sasaran"]] = jika + _atau_kosong(f"INDEX({sasaran_pk},{cocok})") + ")"
         sel[c["perspektif"]] = jika + _atau_kosong(f"INDEX({persp_pk},{cocok})") + ")"
-        sel[c["nps"]] = jika + f"NPS({cp},{bobot},{no_sas},{no}))"
-        sel[c["kriteria"]] = jika + f'KRITERIA({c["nps"]}))'
+        sel[c["nps"]] = jika + rx.bungkus(f"NPS({cp},{bobot},{no_sas},{no})",
+                                          rx.nps_sasaran(cp, bobot, no_sas, no)) + ")"
+        sel[c["kriteria"]] = jika + _kriteria(c["nps"]) + ")"
         sel[c["kontribusi"]] = jika + f"SUMIF({no_sas},{no},{kontr}))"
         sel[c["realisasi_anggaran"]] = jika + f"SUMIF({no_sas},{no},{real_ang_ind}))"
-        sel[c["capaian_input"]] = jika + RUMUS_CAPAIAN_INPUT.format(
-            realisasi=c["realisasi_anggaran"], pagu=c["kontribusi"]) + ")"
-        sel[c["efisiensi_ie"]] = (f'IF({c["capaian_input"]}="","",'
-                                  f'EFISIENSI({c["nps"]},{c["capaian_input"]}))')
-        sel[c["kategori_efisiensi"]] = (f'IF({c["capaian_input"]}="","",'
-                                        f'EFISIENSI({c["nps"]},{c["capaian_input"]},"Kategori"))')
+        sel[c["capaian_input"]] = jika + rx.capaian_input(c["realisasi_anggaran"],
+                                                          c["kontribusi"]) + ")"
+        o, i_ = c["nps"], c["capaian_input"]
+        sel[c["efisiensi_ie"]] = (f'IF({i_}="","",' + rx.bungkus(
+            f"EFISIENSI({o},{i_})", rx.efisiensi(o, i_)) + ")")
+        sel[c["kategori_efisiensi"]] = (f'IF({i_}="","",' + rx.bungkus(
+            f'EFISIENSI({o},{i_},"Kategori")', rx.efisiensi(o, i_, kategori=True)) + ")")
 
-    kp = kolom_blok(PERSPEKTIF_BLOK)
     persp = rng("perspektif")
     for i, r in enumerate(range(PERSPEKTIF_BLOK.baris_header + 1,
                                 PERSPEKTIF_BLOK.baris_header + 1 + len(PERSPEKTIF))):
         p = f"{kp['perspektif']}{r}"
-        sel[f"{kp['nps']}{r}"] = f"NPS_UNIT({cp},{bobot},{no_sas},{persp},{p})"
-        sel[f"{kp['kriteria']}{r}"] = f"KRITERIA({kp['nps']}{r})"
+        sel[f"{kp['nps']}{r}"] = rx.bungkus(f"NPS_UNIT({cp},{bobot},{no_sas},{persp},{p})",
+                                            rx.nps_perspektif(nps_sas, persp_sas, p))
+        sel[f"{kp['kriteria']}{r}"] = _kriteria(f"{kp['nps']}{r}")
     return sel
 
 
