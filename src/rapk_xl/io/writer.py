@@ -5,6 +5,7 @@ Semua sheet, tabel, header, lebar, format angka dan dropdown diambil dari
 """
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 import pandas as pd
@@ -24,14 +25,26 @@ from ..format.spec import (
 from ..reference import daftar_unit
 from . import capaian_sheet as cs
 from .gaya import (BUNGKUS, HEADER_FILL, HEADER_FONT, JUDUL_FONT, KOTAK, PETUNJUK_FONT,
-                   RUMUS_FILL, SUBHEADER_FILL, TENGAH, atur_cetak, huruf, tulis_sel,
-                   warnai_kriteria)
+                   RUMUS_FILL, SUBHEADER_FILL, TENGAH, atur_cetak, huruf, jumlah_baris_teks,
+                   tinggi_baris, tulis_sel, warnai_kriteria)
 
-__all__ = ["tulis_workbook", "tulis_template", "data_template", "BATAS_VALIDASI"]
+__all__ = ["tulis_workbook", "tulis_template", "data_template", "BATAS_VALIDASI", "batas_baris",
+           "BARIS_CETAK_CAPAIAN"]
 
-#: Baris terakhir yang diberi dropdown/validasi (agar baris baru tetap terbantu).
+#: Baris terakhir sheet isian yang disiapkan untuk diisi (format, dropdown, rumus): baris
+#: yang diketik atau ditempel sampai di sini masuk ke sel berformat, juga bila tabel Excel
+#: tidak ikut memanjang (LibreOffice, WPS, menempel).
 BATAS_VALIDASI = cs.BATAS_BARIS
-GAP_TANDA_TANGAN = 3
+
+#: Huruf bawaan workbook (Calibri 11) untuk perkiraan tinggi baris.
+_UKURAN = 11
+_UKURAN_PETUNJUK = 9
+
+
+def batas_baris(t: Tabel) -> int:
+    """Baris terakhir yang disiapkan untuk tabel ``t``: sejauh rumus sheet Capaian
+    membacanya (Anggaran sampai baris 5005, tabel lain sampai 2005)."""
+    return cs.BATAS_BARIS_ANGGARAN if t is ANGGARAN else BATAS_VALIDASI
 
 #: Daftar pilihan di sheet tersembunyi: nama → (judul kolom, isi).
 DAFTAR = {
@@ -150,9 +163,10 @@ def _validasi_kolom(k: Kolom) -> DataValidation | None:
     return None
 
 
-def _judul(ws, t: Tabel, lebar: int) -> None:
-    akhir = huruf(lebar)
-    teks = [f'="{t.judul} "&infoTahun&""', '=UPPER(infoUnit&"")',
+def _judul(ws, t: Tabel, lebar_kolom: list[float]) -> None:
+    akhir = huruf(len(lebar_kolom))
+    # TRIM: tanpa unit/tahun tidak tersisa spasi ganda atau spasi di ujung
+    teks = [f'=TRIM("{t.judul} "&infoTahun)', '=UPPER(infoUnit&"")',
             "BADAN PENGAWAS OBAT DAN MAKANAN"]
     for r, isi in enumerate(teks, start=1):
         c = ws.cell(r, 1, isi)
@@ -161,80 +175,109 @@ def _judul(ws, t: Tabel, lebar: int) -> None:
     c = ws.cell(4, 1, t.petunjuk)
     c.font, c.alignment = PETUNJUK_FONT, BUNGKUS
     ws.merge_cells(f"A4:{akhir}4")
-    ws.row_dimensions[4].height = 30
+    # sel gabungan tidak menyesuaikan tingginya sendiri (Excel maupun LibreOffice)
+    n = jumlah_baris_teks(t.petunjuk, sum(lebar_kolom), _UKURAN_PETUNJUK)
+    ws.row_dimensions[4].height = max(24.0, tinggi_baris(n, _UKURAN_PETUNJUK))
 
 
-def _tanda_tangan(ws, baris: int, kolom_akhir: int) -> None:
-    """Blok tanda tangan (tempat, tanggal, jabatan, nama) dari Info, rata kanan bawah."""
-    k = max(1, kolom_akhir - 3)
-    isi = [
-        '=IF(infoTempat&""="","",infoTempat&", ")&IF(ISNUMBER(infoTanggal),'
-        'TEXT(infoTanggal,"[$-421]d mmmm yyyy"),infoTanggal&"")',
-        '=infoJabatan&""', None, None, None, '=infoNama&""',
-    ]
-    for i, v in enumerate(isi):
-        if v is not None:
-            c = ws.cell(baris + i, k, v)
-            c.alignment = Alignment(horizontal="center")
-            ws.merge_cells(start_row=baris + i, start_column=k, end_row=baris + i,
-                           end_column=kolom_akhir)
-    ws.cell(baris + len(isi) - 1, k).font = Font(bold=True, underline="single")
-
-
-def _rumus_kolom(t: Tabel, nama: str, r: int) -> str:
+def _pola_rumus(t: Tabel, nama: str) -> str:
+    """Rumus kolom rumus ``nama`` dengan ``{r}`` untuk nomor barisnya."""
     if t is RAPK and nama == "Jumlah Kontribusi":
-        kode = f"${huruf(t.semua_header.index('Kode Indikator') + 1)}{r}"
+        kode = f"${huruf(t.semua_header.index('Kode Indikator') + 1)}{{r}}"
         batas = cs.BATAS_BARIS_ANGGARAN
         return (f'=IF({kode}="","",SUMIF({cs.rentang_kolom(ANGGARAN, "Kode Indikator", batas)},'
                 f'{kode},{cs.rentang_kolom(ANGGARAN, "Kontribusi", batas)}))')
     raise KeyError(nama)
 
 
-def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame, tanda_tangan: bool) -> None:
+_ATAS = Alignment(vertical="top")
+
+
+def _tinggi_header(judul: list[str], lebar: list[float]) -> float:
+    """Tinggi baris header agar setiap judul kolom terbungkus utuh (paling sedikit 2 baris)."""
+    n = max([2, *(jumlah_baris_teks(j, w, _UKURAN) for j, w in zip(judul, lebar))])
+    return tinggi_baris(n, _UKURAN)
+
+
+def _gaya_isian(spec: Kolom | None) -> tuple[str | None, Alignment | None]:
+    """Format angka dan perataan sel isian sebuah kolom: kode selalu teks (``@``), sehingga
+    ``1.02`` dan ``2.10`` yang diketik tetap teks; teks panjang dibungkus."""
+    if spec is None:
+        return None, _ATAS
+    fmt = "@" if spec.jenis == "kode" else spec.format_angka
+    return fmt, (BUNGKUS if spec.jenis == "teks" and spec.lebar >= 30 else _ATAS)
+
+
+def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame) -> None:
     ws = wb.create_sheet(t.sheet)
     kolom = list(t.kolom)
     ekstra = [c for c in df.columns if c not in t.semua_header]
     semua = [k.nama for k in kolom] + ekstra
-    lebar = len(semua)
+    spec = [t.kolom_bernama(nama) if nama in t.semua_header else None for nama in semua]
+    lebar = [k.lebar if k else 14 for k in spec]
     h = t.baris_header
     data = h + 1
+    batas = batas_baris(t)
     _judul(ws, t, lebar)
     for j, nama in enumerate(semua, start=1):
         c = ws.cell(h, j, nama)
         c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, TENGAH, KOTAK
-    ws.row_dimensions[h].height = 32
+    ws.row_dimensions[h].height = _tinggi_header(semua, lebar)
     n = max(len(df), 1)
     akhir = data + n - 1
-    for j, nama in enumerate(semua, start=1):
-        spec = t.kolom_bernama(nama) if nama in t.semua_header else None
-        nilai = df[nama].tolist() if nama in df.columns else [None] * len(df)
-        for i in range(n):
-            r = data + i
-            if spec is not None and spec.rumus:
-                c = ws.cell(r, j, _rumus_kolom(t, nama, r))
-                c.fill = RUMUS_FILL
-                c.protection = Protection(locked=True)
-            else:
-                c = tulis_sel(ws, r, j, nilai[i] if i < len(nilai) else None)
-            if spec is not None and spec.format_angka:
-                c.number_format = spec.format_angka
-            if spec is not None and spec.jenis == "kode":
-                c.number_format = "@"
-            elif spec is not None and spec.jenis == "teks" and spec.lebar >= 30:
-                c.alignment = BUNGKUS
-        ws.column_dimensions[huruf(j)].width = spec.lebar if spec else 14
-        if spec is not None:
-            dv = _validasi_kolom(spec)
+    baris_teks = [1] * n  # baris teks terbanyak per baris data (untuk tingginya)
+    for j, (nama, k) in enumerate(zip(semua, spec), start=1):
+        hj = huruf(j)
+        fmt, rata = _gaya_isian(k)
+        # gaya bawaan kolom: sel kosong di bawah tabel yang diketik atau ditempel (tanpa
+        # tabel Excel yang memanjang) tetap berformat, seperti baris tabel
+        dim = ws.column_dimensions[hj]
+        dim.width = lebar[j - 1]
+        if fmt:
+            dim.number_format = fmt
+        if rata is not None:
+            dim.alignment = rata
+        if k is not None and k.rumus:
+            # kolom rumus: terisi sampai baris terakhir yang disiapkan, bukan hanya baris tabel
+            pola = _pola_rumus(t, nama)
+            pertama = ws.cell(data, j, pola.format(r=data))
+            pertama.fill, pertama.protection = RUMUS_FILL, Protection(locked=True)
+            if fmt:
+                pertama.number_format = fmt
+            for r in range(data + 1, batas + 1):
+                # gaya disalin langsung (jauh lebih cepat daripada menyetel tiga atribut gaya
+                # di 2000 sel; template ditulis ulang untuk setiap kiriman sintetis)
+                ws.cell(r, j, pola.format(r=r))._style = copy(pertama._style)
+            continue
+        nilai = df[nama].tolist() if nama in df.columns else []
+        for i, v in enumerate(nilai):
+            c = tulis_sel(ws, data + i, j, v)
+            if fmt:
+                c.number_format = fmt
+            if rata is not None:
+                c.alignment = rata
+                if rata.wrap_text and isinstance(v, str) and len(v) > lebar[j - 1]:
+                    baris_teks[i] = max(baris_teks[i],
+                                        jumlah_baris_teks(v, lebar[j - 1], _UKURAN))
+        if k is not None:
+            dv = _validasi_kolom(k)
             if dv is not None:
-                dv.add(f"{huruf(j)}{data}:{huruf(j)}{BATAS_VALIDASI}")
+                dv.add(f"{hj}{data}:{hj}{batas}")
                 ws.add_data_validation(dv)
-    tabel = Table(displayName=t.nama, ref=f"A{h}:{huruf(lebar)}{akhir}")
+    for i, nb in enumerate(baris_teks):
+        if nb > 1:
+            ws.row_dimensions[data + i].height = tinggi_baris(nb, _UKURAN)
+    tabel = Table(displayName=t.nama, ref=f"A{h}:{huruf(len(semua))}{akhir}")
     tabel.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(tabel)
     ws.freeze_panes = ws.cell(data, t.kolom_tetap + 1)
     atur_cetak(ws, f"1:{h}")
-    if tanda_tangan:
-        _tanda_tangan(ws, akhir + 1 + GAP_TANDA_TANGAN, lebar)
+    rumus = [j for j, k in enumerate(spec) if k is not None and k.rumus]
+    if rumus:
+        # sel rumus yang menunggu baris baru sampai baris `batas` tidak boleh menjadi halaman
+        # kosong: area cetak = kolom isian (tanpa kolom rumus di kanannya) sampai `batas`;
+        # halaman tanpa isi tidak dicetak
+        ws.print_area = f"A1:{huruf(min(rumus))}{batas}"
 
 
 def _tulis_info(wb: Workbook, info: dict) -> None:
@@ -256,7 +299,15 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
         c = tulis_sel(ws, r, 2, nilai)
         c.protection = Protection(locked=False)
         c.border = KOTAK
-        ws.cell(r, 3, ki.petunjuk if ki else None).font = PETUNJUK_FONT
+        c.alignment = BUNGKUS
+        petunjuk = ki.petunjuk if ki else None
+        p = ws.cell(r, 3, petunjuk)
+        p.font, p.alignment = PETUNJUK_FONT, BUNGKUS
+        nb = max(jumlah_baris_teks(str(nilai), INFO.kolom[1].lebar, _UKURAN)
+                 if isinstance(nilai, str) else 1,
+                 jumlah_baris_teks(petunjuk or "", INFO.kolom[2].lebar, _UKURAN_PETUNJUK))
+        if nb > 1:
+            ws.row_dimensions[r].height = tinggi_baris(nb, _UKURAN)
         if ki is None:
             continue
         if kunci in _INFO_NAMA:
@@ -285,7 +336,8 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
     ws.freeze_panes = ws.cell(h + 1, 1)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
-    atur_cetak(ws, landscape=False)
+    ws.protection.formatRows = False
+    atur_cetak(ws)  # lanskap: ketiga kolom (lebar 144) terbaca tanpa diperkecil
 
 
 def _tulis_petunjuk(wb: Workbook) -> None:
@@ -293,24 +345,49 @@ def _tulis_petunjuk(wb: Workbook) -> None:
     ws.title = SHEET_PETUNJUK
     ws.column_dimensions["A"].width = 120
     for r, (teks, jenis) in enumerate(PETUNJUK, start=1):
-        c = ws.cell(r, 1, teks.format(versi=VERSI_FORMAT))
+        teks = teks.format(versi=VERSI_FORMAT)
+        c = ws.cell(r, 1, teks)
         c.alignment = BUNGKUS
+        ukuran = _UKURAN
         if jenis == "judul":
-            c.font = JUDUL_FONT
+            c.font, ukuran = JUDUL_FONT, JUDUL_FONT.size
         elif jenis == "sub":
             c.font, c.fill = Font(bold=True), SUBHEADER_FILL
-    atur_cetak(ws, landscape=False)
+        nb = jumlah_baris_teks(teks, ws.column_dimensions["A"].width, ukuran)
+        if nb > 1 or jenis == "judul":
+            ws.row_dimensions[r].height = tinggi_baris(nb, ukuran)
+    # lanskap: kolom selebar 120 muat tanpa diperkecil (LibreOffice tidak memperkecil sheet
+    # ini ke lebar halaman tegak, sehingga teksnya terpotong di kiri dan kanan)
+    atur_cetak(ws)
+
+
+#: Baris terakhir area cetak sheet Capaian paling sedikit: sampai blok perspektif (di bawah
+#: blok sasaran), yaitu indikator ke-46. Sel rumus yang menunggu indikator baru (200 baris)
+#: tidak dicetak sebagai halaman kosong; bila PK memuat lebih banyak indikator, baris 3
+#: sheet Capaian memperingatkannya.
+BARIS_CETAK_CAPAIAN = cs.BARIS_HEADER_PERSPEKTIF + len(PERSPEKTIF)
+
+_PETUNJUK_CAPAIAN = ("Dihitung otomatis dari PK, RAPK, Realisasi dan Anggaran untuk bulan "
+                     "Periode di Info; NPS memakai capaian periode. Sheet ini terkunci: jangan "
+                     "diketik.")
 
 
 def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
     ws = wb.create_sheet(SHEET_CAPAIAN)
     rumus = cs.rancangan(n_indikator)
-    ws.cell(1, 1, '="CAPAIAN KINERJA "&UPPER(infoUnit&"")&" TAHUN "&infoTahun&""').font = JUDUL_FONT
+    # judul tanpa spasi ganda bila unit/tahun belum diisi
+    ws.cell(1, 1, '=TRIM("CAPAIAN KINERJA "&UPPER(infoUnit&"")&" TAHUN "&infoTahun)'
+            ).font = JUDUL_FONT
     ws.cell(2, 1, "Periode").font = Font(bold=True)
     ws.cell(2, 5, "NPS unit").font = Font(bold=True)
-    ws.cell(3, 1, "Dihitung otomatis dari PK, RAPK, Realisasi dan Anggaran untuk bulan Periode "
-                  "di Info; NPS memakai capaian periode. Sheet ini terkunci: jangan diketik.")
-    ws.cell(3, 1).font = PETUNJUK_FONT
+    akhir_cetak = max(BARIS_CETAK_CAPAIAN, BARIS_HEADER + n_indikator)
+    muat = akhir_cetak - BARIS_HEADER
+    c = ws.cell(3, 1, f'=IF(COUNTA({cs.rentang_kolom(PK, "Kode Indikator")})>{muat},'
+                      f'"PERHATIAN: PK memuat lebih dari {muat} indikator, sedangkan area cetak '
+                      f'sheet ini sampai indikator ke-{muat}. Sebelum mencetak, hapus Area Cetak '
+                      '(Excel: Tata Letak Halaman > Area Cetak > Hapus Area Cetak).",'
+                      f'"{_PETUNJUK_CAPAIAN}")')
+    c.font = PETUNJUK_FONT
     n = cs.jumlah_baris_indikator(n_indikator)
     blok = [  # (kolom awal, baris header, kolom, judul, baris data terakhir)
         (1, BARIS_HEADER, cs.INDIKATOR, "Indikator", cs.BARIS_DATA + n - 1),
@@ -338,11 +415,20 @@ def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
                         ws[alamat].number_format = k.format_angka
             if k.kriteria:
                 warnai_kriteria(ws, f"{h}{baris + 1}:{h}{akhir}")
-        ws.row_dimensions[baris].height = 32
+        ws.row_dimensions[baris].height = _tinggi_header(
+            [k.nama for k in kolom], [ws.column_dimensions[huruf(mulai + j)].width
+                                      for j in range(len(kolom))])
     for i, p in enumerate(PERSPEKTIF):
-        ws.cell(cs.BARIS_HEADER_PERSPEKTIF + 1 + i, cs.KOLOM_PERSPEKTIF_MULAI, p)
-    for alamat in ("B2", "C2", cs.SEL_NPS_UNIT, cs.SEL_KRITERIA_UNIT):
+        # kolom ini selebar "No Sasaran" di atasnya: nama perspektif diperkecil agar utuh
+        c = ws.cell(cs.BARIS_HEADER_PERSPEKTIF + 1 + i, cs.KOLOM_PERSPEKTIF_MULAI, p)
+        c.alignment = Alignment(shrink_to_fit=True)
+    for alamat in (cs.SEL_NPS_UNIT, cs.SEL_KRITERIA_UNIT):
         ws[alamat] = "=" + rumus[alamat]
+    # Periode: kosong (bukan 0, yang tampil sebagai "0 Januari") bila Info belum diisi, dan
+    # nama bulan atau apa yang harus dilakukan. Rumus capaian membaca B2 sebagai nomor bulan.
+    ws["B2"] = '=IF(infoPeriode&""="","",infoPeriode)'
+    ws["C2"] = ('=IF(B2="","(isi Periode 1-12 di sheet Info)",'
+                'IFERROR(INDEX(lstBulan,B2),"(Periode di Info harus 1-12)"))')
     ws[cs.SEL_NPS_UNIT].number_format = "0.00"
     ws[cs.SEL_NPS_UNIT].font = ws[cs.SEL_KRITERIA_UNIT].font = Font(bold=True)
     warnai_kriteria(ws, cs.SEL_KRITERIA_UNIT)
@@ -353,6 +439,7 @@ def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
     atur_cetak(ws, f"1:{BARIS_HEADER}")
     ws.page_setup.fitToWidth = 2
     ws.col_breaks.append(Break(id=cs.KOLOM_SASARAN_MULAI - 1))
+    ws.print_area = f"A1:{huruf(cs.KOLOM_SASARAN_MULAI + len(cs.SASARAN) - 1)}{akhir_cetak}"
 
 
 def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
@@ -364,7 +451,7 @@ def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
     info.setdefault("Versi Format", VERSI_FORMAT)
     _tulis_info(wb, info)
     for t in TABEL_DATA:
-        _tulis_tabel(wb, t, data.tabel[t.kunci], tanda_tangan=t in (PK, RAPK))
+        _tulis_tabel(wb, t, data.tabel[t.kunci])
     _tulis_capaian(wb, len(data.pk))
     _tulis_daftar(wb)
     wb.active = 1  # buka di Info
