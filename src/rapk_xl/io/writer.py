@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -86,12 +87,20 @@ PETUNJUK = [
     ("Aturan pengisian", "sub"),
     ("Kode Indikator (mis. 1.01) menghubungkan semua sheet: tulis persis sama di PK, RAPK, "
      "Anggaran dan Realisasi.", ""),
-    ("Isi data di dalam tabel (baris berwarna). Menambah baris: ketik tepat di bawah baris "
-     "terakhir tabel, atau klik kanan > Sisipkan > Baris Tabel.", ""),
+    ("Isi data mulai baris 6, satu baris per baris data, tanpa baris kosong di tengah. Baris 6 "
+     "sampai 2005 sudah disiapkan (format, pilihan, rumus): ketik atau tempel langsung di sana. "
+     "Menempel dari workbook lain: Tempel Spesial > Nilai, agar format sel tetap.", ""),
+    ("Kode Indikator dan Kode RO adalah teks: 1.10 tetap 1.10 (bukan 1.1) di kolom yang sudah "
+     "disiapkan.", ""),
     ("Jangan mengganti nama sheet, tabel atau judul kolom; kolom tambahan boleh diletakkan di "
      "kanan kolom terakhir.", ""),
     ("Angka diketik sebagai angka (bukan teks); '-' atau kosong berarti tidak ada target.", ""),
     ("Sebelum mengirim: tekan tombol Validasi di tab RAPK (atau jalankan rapk-xl validasi).", ""),
+    ("", ""),
+    ("Mencetak", "sub"),
+    ("Dokumen RAPK resmi (tata letak dokumen, tanda tangan dari Info: tempat, tanggal, jabatan, "
+     "nama) dicetak dengan rapk-xl cetak, bukan dari sheet isian. Sheet isian dan Capaian "
+     "dapat dicetak sebagai salinan kerja (A4 lanskap).", ""),
 ]
 
 
@@ -180,6 +189,23 @@ def _judul(ws, t: Tabel, lebar_kolom: list[float]) -> None:
     ws.row_dimensions[4].height = max(24.0, tinggi_baris(n, _UKURAN_PETUNJUK))
 
 
+class _RumusBersama(ArrayFormula):
+    """Rumus bersama (*shared formula*, ECMA-376 §18.3.1.40) satu kolom: sel pertama memuat
+    rumus dan rentangnya, sel lain hanya ``<f t="shared" si="0"/>``; Excel dan LibreOffice
+    menggeser rujukan relatifnya (``$A6`` → ``$A7``) untuk setiap baris. openpyxl menulisnya
+    lewat jalur ``ArrayFormula`` (atribut dari ``__iter__``, teks dari ``text``). Satu per
+    sheet (``si`` 0)."""
+
+    def __init__(self, ref: str | None, text: str | None = None):
+        super().__init__(ref, text)
+
+    def __iter__(self):
+        yield "t", "shared"
+        if self.ref:
+            yield "ref", self.ref
+        yield "si", "0"
+
+
 def _pola_rumus(t: Tabel, nama: str) -> str:
     """Rumus kolom rumus ``nama`` dengan ``{r}`` untuk nomor barisnya."""
     if t is RAPK and nama == "Jumlah Kontribusi":
@@ -199,7 +225,7 @@ def _tinggi_header(judul: list[str], lebar: list[float]) -> float:
     return tinggi_baris(n, _UKURAN)
 
 
-def _gaya_isian(spec: Kolom | None) -> tuple[str | None, Alignment | None]:
+def _gaya_isian(spec: Kolom | None) -> tuple[str | None, Alignment]:
     """Format angka dan perataan sel isian sebuah kolom: kode selalu teks (``@``), sehingga
     ``1.02`` dan ``2.10`` yang diketik tetap teks; teks panjang dibungkus."""
     if spec is None:
@@ -235,30 +261,35 @@ def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame) -> None:
         dim.width = lebar[j - 1]
         if fmt:
             dim.number_format = fmt
-        if rata is not None:
-            dim.alignment = rata
+        dim.alignment = rata
         if k is not None and k.rumus:
             # kolom rumus: terisi sampai baris terakhir yang disiapkan, bukan hanya baris tabel
-            pola = _pola_rumus(t, nama)
-            pertama = ws.cell(data, j, pola.format(r=data))
+            # satu rumus bersama untuk seluruh kolom (seperti yang ditulis Excel sendiri):
+            # berkasnya kecil, dibaca cepat oleh validator
+            pertama = ws.cell(data, j, _RumusBersama(f"{hj}{data}:{hj}{batas}",
+                                                     _pola_rumus(t, nama).format(r=data)))
             pertama.fill, pertama.protection = RUMUS_FILL, Protection(locked=True)
             if fmt:
                 pertama.number_format = fmt
+            ikut = _RumusBersama(None)
             for r in range(data + 1, batas + 1):
                 # gaya disalin langsung (jauh lebih cepat daripada menyetel tiga atribut gaya
                 # di 2000 sel; template ditulis ulang untuk setiap kiriman sintetis)
-                ws.cell(r, j, pola.format(r=r))._style = copy(pertama._style)
+                ws.cell(r, j, ikut)._style = copy(pertama._style)
             continue
         nilai = df[nama].tolist() if nama in df.columns else []
+        gaya = None  # gaya sel isian kolom ini: disetel sekali, lalu disalin (cepat)
         for i, v in enumerate(nilai):
             c = tulis_sel(ws, data + i, j, v)
-            if fmt:
-                c.number_format = fmt
-            if rata is not None:
+            if gaya is None:
+                if fmt:
+                    c.number_format = fmt
                 c.alignment = rata
-                if rata.wrap_text and isinstance(v, str) and len(v) > lebar[j - 1]:
-                    baris_teks[i] = max(baris_teks[i],
-                                        jumlah_baris_teks(v, lebar[j - 1], _UKURAN))
+                gaya = c._style
+            else:
+                c._style = copy(gaya)
+            if rata.wrap_text and isinstance(v, str) and len(v) > lebar[j - 1]:
+                baris_teks[i] = max(baris_teks[i], jumlah_baris_teks(v, lebar[j - 1], _UKURAN))
         if k is not None:
             dv = _validasi_kolom(k)
             if dv is not None:
@@ -372,8 +403,10 @@ _PETUNJUK_CAPAIAN = ("Dihitung otomatis dari PK, RAPK, Realisasi dan Anggaran un
                      "diketik.")
 
 
-def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
+def _tulis_capaian(wb: Workbook, indikator: list[object]) -> None:
+    """Sheet Capaian untuk PK dengan teks ``indikator`` (urut baris PK)."""
     ws = wb.create_sheet(SHEET_CAPAIAN)
+    n_indikator = len(indikator)
     rumus = cs.rancangan(n_indikator)
     # judul tanpa spasi ganda bila unit/tahun belum diisi
     ws.cell(1, 1, '=TRIM("CAPAIAN KINERJA "&UPPER(infoUnit&"")&" TAHUN "&infoTahun)'
@@ -407,21 +440,42 @@ def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
             h = huruf(mulai + j)
             if mulai == 1 or baris == BARIS_HEADER:
                 ws.column_dimensions[h].width = k.lebar
+            gaya = None  # gaya sel pertama kolom ini, disalin ke sel berikutnya (cepat)
             for r in range(baris + 1, akhir + 1):
-                alamat = f"{h}{r}"
-                if alamat in rumus:
-                    ws[alamat] = "=" + rumus[alamat]
-                    if k.format_angka:
-                        ws[alamat].number_format = k.format_angka
+                f = rumus.get(f"{h}{r}")
+                if f is None:
+                    continue
+                c = ws.cell(r, mulai + j, "=" + f)
+                if gaya is not None:
+                    c._style = copy(gaya)
+                    continue
+                if k.format_angka:
+                    c.number_format = k.format_angka
+                if k.nama == "Indikator" and mulai == 1:
+                    c.alignment = BUNGKUS
+                gaya = c._style
             if k.kriteria:
                 warnai_kriteria(ws, f"{h}{baris + 1}:{h}{akhir}")
         ws.row_dimensions[baris].height = _tinggi_header(
             [k.nama for k in kolom], [ws.column_dimensions[huruf(mulai + j)].width
                                       for j in range(len(kolom))])
+    # teks indikator yang sudah diketahui (workbook yang ditulis berisi) dibungkus utuh
+    lebar_ind = next(k.lebar for k in cs.INDIKATOR if k.nama == "Indikator")
+    for i, teks in enumerate(indikator):
+        if isinstance(teks, str) and len(teks) > lebar_ind:
+            ws.row_dimensions[cs.BARIS_DATA + i].height = tinggi_baris(
+                jumlah_baris_teks(teks, lebar_ind, _UKURAN), _UKURAN)
+    # blok perspektif memakai kolom blok sasaran: kolom pertamanya selebar "No Sasaran", jadi
+    # judul diperkecil dan nama perspektif dibungkus (tinggi baris menurut namanya)
+    lebar_p = ws.column_dimensions[huruf(cs.KOLOM_PERSPEKTIF_MULAI)].width
+    ws.cell(cs.BARIS_HEADER_PERSPEKTIF, cs.KOLOM_PERSPEKTIF_MULAI).alignment = Alignment(
+        horizontal="center", vertical="center", shrink_to_fit=True)
     for i, p in enumerate(PERSPEKTIF):
-        # kolom ini selebar "No Sasaran" di atasnya: nama perspektif diperkecil agar utuh
-        c = ws.cell(cs.BARIS_HEADER_PERSPEKTIF + 1 + i, cs.KOLOM_PERSPEKTIF_MULAI, p)
-        c.alignment = Alignment(shrink_to_fit=True)
+        r = cs.BARIS_HEADER_PERSPEKTIF + 1 + i
+        ws.cell(r, cs.KOLOM_PERSPEKTIF_MULAI, p).alignment = BUNGKUS
+        ws.row_dimensions[r].height = max(  # baris yang sama dengan baris indikator ke-44..
+            ws.row_dimensions[r].height or 0,
+            tinggi_baris(jumlah_baris_teks(p, lebar_p, _UKURAN), _UKURAN))
     for alamat in (cs.SEL_NPS_UNIT, cs.SEL_KRITERIA_UNIT):
         ws[alamat] = "=" + rumus[alamat]
     # Periode: kosong (bukan 0, yang tampil sebagai "0 Januari") bila Info belum diisi, dan
@@ -452,7 +506,8 @@ def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
     _tulis_info(wb, info)
     for t in TABEL_DATA:
         _tulis_tabel(wb, t, data.tabel[t.kunci])
-    _tulis_capaian(wb, len(data.pk))
+    _tulis_capaian(wb, data.pk["Indikator"].tolist() if "Indikator" in data.pk else
+                   [None] * len(data.pk))
     _tulis_daftar(wb)
     wb.active = 1  # buka di Info
     path.parent.mkdir(parents=True, exist_ok=True)
