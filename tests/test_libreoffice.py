@@ -212,8 +212,45 @@ def _tumpang_tindih(kata) -> list[tuple[str, str]]:
     return hasil
 
 
-def _periksa_tampilan(pdf: Path) -> list[str]:
+_DPI = 36
+_WARNA_HEADER = (0x1F, 0x4E, 0x78)
+
+
+def _piksel(pdf: Path, n: int, folder: Path) -> tuple[int, int, bytes]:
+    """Halaman ``n`` sebagai gambar RGB (PPM dari pdftoppm): (lebar, tinggi, piksel)."""
+    awalan = folder / f"hal{n}"
+    subprocess.run(["pdftoppm", "-r", str(_DPI), "-f", str(n), "-l", str(n), "-singlefile",
+                    str(pdf), str(awalan)], check=True)
+    data = awalan.with_suffix(".ppm").read_bytes()
+    kepala = data.split(maxsplit=4)  # P6, lebar, tinggi, 255, piksel
+    return int(kepala[1]), int(kepala[2]), kepala[4]
+
+
+def _pita_header(gambar, y_pt: float) -> tuple[float, float] | None:
+    """Tepi kiri dan kanan (pt) pita biru header tabel pada ketinggian ``y_pt``."""
+    lebar, tinggi, px = gambar
+    y = min(tinggi - 1, int(y_pt * _DPI / 72))
+    x = [i for i in range(lebar) if all(abs(px[3 * (y * lebar + i) + k] - _WARNA_HEADER[k]) < 40
+                                        for k in range(3))]
+    return (x[0] * 72 / _DPI, (x[-1] + 1) * 72 / _DPI) if x else None
+
+
+def _judul_terpotong(pdf: Path, n: int, kata, folder: Path) -> list[str]:
+    """Kata judul (di atas header tabel) yang keluar dari lebar tabel: di layar dan kertas
+    sel judul yang digabung selebar tabel memotongnya (pdftotext tetap melihat katanya)."""
+    header = [k for k in kata if k[4] in ("Kode", "No") and k[1] > 40]
+    if not header:
+        return []
+    h = min(header, key=lambda k: k[1])
+    pita = _pita_header(_piksel(pdf, n, folder), (h[1] + h[3]) / 2)
+    if pita is None:
+        return []
+    return [k[4] for k in kata if k[3] < h[1] and (k[0] < pita[0] - 2 or k[2] > pita[1] + 2)]
+
+
+def _periksa_tampilan(pdf: Path, folder: Path) -> list[str]:
     halaman = _halaman(pdf)
+    sheet = _sheet_per_halaman(halaman)
     for n, (lebar, tinggi, kata) in enumerate(halaman, start=1):
         assert kata, f"halaman {n} kosong"
         luar = [k[4] for k in kata if k[0] < -0.5 or k[2] > lebar + 0.5 or k[1] < 0
@@ -221,7 +258,10 @@ def _periksa_tampilan(pdf: Path) -> list[str]:
         assert not luar, f"halaman {n}: teks terpotong di tepi halaman: {luar[:5]}"
         tumpang = _tumpang_tindih(kata)
         assert not tumpang, f"halaman {n}: teks saling menimpa: {tumpang[:5]}"
-    return _sheet_per_halaman(halaman)
+        if sheet[n - 1] not in ("Petunjuk", "Info", "Capaian"):
+            potong = _judul_terpotong(pdf, n, kata, folder)
+            assert not potong, f"halaman {n} ({sheet[n - 1]}): judul terpotong: {potong}"
+    return sheet
 
 
 @perlu_poppler
@@ -229,7 +269,7 @@ def test_template_kosong_tercetak_rapi(libreoffice, tmp_path):
     """Template kosong: satu halaman per sheet isian, dua untuk Capaian (blok indikator dan
     blok sasaran), bukan 8 halaman kosong; Petunjuk utuh; tanpa teks terpotong/menimpa."""
     pdf = libreoffice(AKAR / "templates" / "rapk_template.xlsx", "pdf", tmp_path)
-    sheet = _periksa_tampilan(pdf)
+    sheet = _periksa_tampilan(pdf, tmp_path)
     assert Counter(sheet) == {"Petunjuk": 1, "Info": 1, "PK": 1, "RAPK": 1, "Anggaran": 1,
                               "Realisasi": 1, "Pembilang": 1, "Capaian": 2}
     teks = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
@@ -244,7 +284,7 @@ def test_sampel_terisi_tercetak_tanpa_halaman_kosong(libreoffice, tmp_path):
     """Sampel Jember (26 indikator, 52 baris anggaran): setiap halaman memuat data (kode
     indikator), teks panjang terbungkus dalam barisnya, tidak ada yang menimpa baris lain."""
     pdf = libreoffice(AKAR / "samples" / "balai_pom_jember_2024.xlsx", "pdf", tmp_path)
-    sheet = _periksa_tampilan(pdf)
+    sheet = _periksa_tampilan(pdf, tmp_path)
     halaman = _halaman(pdf)
     for n, (nama, (_, _, kata)) in enumerate(zip(sheet, halaman), start=1):
         teks = " ".join(k[4] for k in kata)

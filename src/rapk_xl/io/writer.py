@@ -179,7 +179,9 @@ def _judul(ws, t: Tabel, lebar_kolom: list[float]) -> None:
             "BADAN PENGAWAS OBAT DAN MAKANAN"]
     for r, isi in enumerate(teks, start=1):
         c = ws.cell(r, 1, isi)
-        c.font, c.alignment = JUDUL_FONT, Alignment(horizontal="center")
+        # judul lebih lebar daripada tabel (Pembilang: 4 kolom; nama unit sampai 110 huruf)
+        # diperkecil agar utuh, tidak terpotong di kiri dan kanan
+        c.font, c.alignment = JUDUL_FONT, Alignment(horizontal="center", shrink_to_fit=True)
         ws.merge_cells(f"A{r}:{akhir}{r}")
     c = ws.cell(4, 1, t.petunjuk)
     c.font, c.alignment = PETUNJUK_FONT, BUNGKUS
