@@ -187,3 +187,17 @@ def test_cli_template(tmp_path):
 def test_semua_tabel_data_punya_petunjuk():
     for t in TABEL_DATA:
         assert t.petunjuk and t.judul
+
+
+def test_rumus_dapat_dibuka_excel(wb):
+    """Excel menolak rumus dengan teks literal lebih dari 255 karakter atau rumus lebih dari
+    8.192 karakter (berkasnya harus 'diperbaiki' saat dibuka): periksa semua rumus template."""
+    import re
+    literal = re.compile(r'"((?:[^"]|"")*)"')
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    assert len(c.value) <= 8192, (ws.title, c.coordinate)
+                    panjang = [len(x) for x in literal.findall(c.value)]
+                    assert max(panjang, default=0) <= 255, (ws.title, c.coordinate)

@@ -450,12 +450,15 @@ def _tulis_capaian(wb: Workbook, indikator: list[object]) -> None:
                 c = ws.cell(r, mulai + j, "=" + f)
                 if gaya is not None:
                     c._style = copy(gaya)
-                    continue
-                if k.format_angka:
+                elif k.format_angka:
                     c.number_format = k.format_angka
-                if k.nama == "Indikator" and mulai == 1:
+                if gaya is None:
+                    gaya = c._style
+                if (k.nama == "Indikator" and mulai == 1 and r - cs.BARIS_DATA < n_indikator):
+                    # teks indikator yang sudah diketahui dibungkus, dengan tinggi barisnya
+                    # (di bawah); baris cadangan tidak: LibreOffice tidak menyesuaikan tinggi
+                    # baris untuk hasil rumus, teks terbungkusnya akan menimpa baris berikut
                     c.alignment = BUNGKUS
-                gaya = c._style
             if k.kriteria:
                 warnai_kriteria(ws, f"{h}{baris + 1}:{h}{akhir}")
         ws.row_dimensions[baris].height = _tinggi_header(
