@@ -127,7 +127,8 @@ def _pengemudi(port: int) -> None:  # pragma: no cover - berjalan di proses Pyth
         if (a.StartColumn, a.StartRow, a.EndColumn, a.EndRow) != (
                 b.StartColumn, b.StartRow, b.EndColumn, b.EndRow):
             return {"ditolak": "sel gabungan di area tempel"}
-        berisi = rentang.queryContentCells(1023).getRangeAddressesAsString()
+        # isi, bukan format: nilai, tanggal, teks, catatan, rumus, objek (CellFlags)
+        berisi = rentang.queryContentCells(1 | 2 | 4 | 8 | 16 | 128).getRangeAddressesAsString()
         if berisi:
             return {"ditolak": f"sel tujuan sudah berisi: {berisi}"}
         isi = tuple(tuple(("" if v is None else v) for v in b + [None] * (lebar - len(b)))
