@@ -106,7 +106,7 @@ def test_jember_indikator_dengan_tabel_bersarang(cetakan):
     # KONTRIBUSI tepat di bawah ANGGARAN indikator; angka uang berupa angka berformat
     assert semua[i + 2][-1][0] == semua[i][-1][0]
     sel = ws.cell(i + 3, semua[i + 2][-1][0])
-    assert isinstance(sel.value, (int, float)) and sel.number_format == "#,##0"
+    assert isinstance(sel.value, (int, float)) and sel.number_format == "[$-421]#,##0"
 
 
 def test_jember_sub_komponen_bersama_dua_indikator(cetakan):
@@ -167,7 +167,7 @@ def test_nasional_indikator_pertama_dan_sembilan_ro(cetakan):
     assert sum(r[-1] for r in baris_ro) == 114624028 == nilai(semua[i])[-1]
     assert nilai(semua[i + 2 + len(RO_1_01)])[0] == "02 - Persentase Obat yang memenuhi syarat"
     # ribu rupiah: dua desimal, seperti 114.624.028,00 di dokumen
-    assert ws.cell(i + 1, semua[i][-1][0]).number_format == "#,##0.00"
+    assert ws.cell(i + 1, semua[i][-1][0]).number_format == "[$-421]#,##0.00"
 
 
 def test_nasional_total_mencetak_isi_workbook(cetakan):

@@ -80,10 +80,54 @@ def test_info_terisi_dan_terkunci(wb):
 
 def test_format_angka_dan_beku(wb):
     ws = wb["RAPK"]
-    assert ws["O6"].number_format == "#,##0"      # Anggaran: rupiah tanpa desimal
-    assert ws["A6"].number_format == "@"          # kode indikator sebagai teks
+    # format bawaan kolom (bukan hanya sel baris 6): berlaku juga untuk baris yang diketik
+    # atau ditempel di bawah tabel
+    assert ws.column_dimensions["O"].number_format == "#,##0"   # Anggaran: rupiah
+    assert ws.column_dimensions["A"].number_format == "@"       # kode indikator sebagai teks
+    assert ws.column_dimensions["C"].number_format == "#,##0.##"  # B01
+    assert wb["Anggaran"].column_dimensions["C"].number_format == "@"  # Kode RO
+    assert wb["PK"].column_dimensions["D"].number_format == "@"
     assert ws.freeze_panes == "C6"
     assert wb["PK"].freeze_panes == "F6"
+
+
+def test_semua_kolom_isian_berformat_sampai_baris_terakhir(wb):
+    """Setiap kolom kontrak setiap tabel: format bawaan kolom sesuai spec, dropdown/validasi
+    sampai baris 2005 (Anggaran 5005), kolom rumus berumus di setiap baris itu."""
+    from rapk_xl.io.writer import batas_baris
+    for t in TABEL_DATA:
+        ws = wb[t.sheet]
+        dv = {str(r).split(":")[0][:-1].rstrip("0123456789"): str(r)
+              for d in ws.data_validations.dataValidation for r in str(d.sqref).split()}
+        for j, k in enumerate(t.kolom, start=1):
+            h = openpyxl.utils.get_column_letter(j)
+            fmt = ws.column_dimensions[h].number_format
+            if k.jenis == "kode":
+                assert fmt == "@", (t.sheet, k.nama)
+            elif k.format_angka:
+                assert fmt == k.format_angka, (t.sheet, k.nama)
+            if k.rumus:
+                for r in (6, 7, 500, batas_baris(t)):
+                    assert str(ws[f"{h}{r}"].value).startswith(f'=IF($A{r}=""'), (h, r)
+                assert ws[f"{h}{batas_baris(t) + 1}"].value is None
+            elif k.pilihan or k.jenis in ("bulat", "angka"):
+                assert dv.get(h) == f"{h}6:{h}{batas_baris(t)}", (t.sheet, k.nama, dv.get(h))
+
+
+def test_tidak_ada_apa_pun_di_bawah_tabel(wb):
+    """Area ketik di bawah setiap tabel kosong: tanpa blok tanda tangan, tanpa sel gabungan;
+    yang ada hanya kolom rumus yang menunggu baris baru."""
+    for t in TABEL_DATA:
+        ws = wb[t.sheet]
+        rumus = {openpyxl.utils.get_column_letter(j) for j, k in enumerate(t.kolom, start=1)
+                 if k.rumus}
+        for baris in ws.iter_rows(min_row=6):
+            for c in baris:
+                if c.value is not None:
+                    assert c.column_letter in rumus, (t.sheet, c.coordinate, c.value)
+        assert all(m.max_row <= 4 for m in ws.merged_cells.ranges), t.sheet
+    semua = [c.value for n in ("PK", "RAPK") for row in wb[n].iter_rows() for c in row]
+    assert not [v for v in semua if "infoJabatan" in str(v) or "infoNama" in str(v)]
 
 
 def test_siap_cetak(wb):
@@ -94,11 +138,14 @@ def test_siap_cetak(wb):
         assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_title_rows == "$1:$5"
     rapk = wb["RAPK"]
-    assert rapk["A1"].value.startswith('="RENCANA AKSI PERJANJIAN KINERJA TAHUN "')
+    assert rapk["A1"].value == '=TRIM("RENCANA AKSI PERJANJIAN KINERJA TAHUN "&infoTahun)'
     assert rapk["A3"].value == "BADAN PENGAWAS OBAT DAN MAKANAN"
-    # blok tanda tangan: tempat/tanggal, jabatan, nama dari Info, di bawah tabel
-    isi = [c.value for row in rapk.iter_rows(min_row=7) for c in row if c.value]
-    assert any("infoJabatan" in str(v) for v in isi) and any("infoNama" in str(v) for v in isi)
+    # kolom rumus Jumlah Kontribusi (P, terisi sampai baris 2005) tidak dicetak: sel rumus
+    # kosong tidak menjadi 40 halaman kosong
+    assert rapk.print_area == "'RAPK'!$A$1:$O$2005"
+    assert not wb["PK"].print_area   # tanpa sel rumus: yang tercetak = yang terisi
+    cap = wb["Capaian"]
+    assert cap.print_area == "'Capaian'!$A$1:$AC$52"
 
 
 def test_sheet_capaian_terkunci_dan_berumus(wb):
@@ -109,6 +156,7 @@ def test_sheet_capaian_terkunci_dan_berumus(wb):
     assert ws["R6"].value == '=IF($A6="","",IF(N(P6)=0,"",N(Q6)/P6*100))'
     # fungsi rapk-xl, dengan rumus biasa sebagai cadangan bila add-in tidak ada
     assert ws["L6"].value.startswith('=IF($A6="","",IFERROR(CAPAIAN(K6,I6,G6,F6,$B$2),IF(')
+    assert ws["B2"].value == '=IF(infoPeriode&""="","",infoPeriode)'
     assert "CAPAIAN(K6,J6,G6,F6,$B$2)" in ws["N6"].value
     assert ws["M6"].value.startswith('=IF($A6="","",IFERROR(KRITERIA(L6),IF(L6="",""')
     assert "NPS_UNIT(" in ws["F2"].value
@@ -117,6 +165,8 @@ def test_sheet_capaian_terkunci_dan_berumus(wb):
     # kriteria diwarnai menurut band
     warna = [r for rng in ws.conditional_formatting for r in rng.rules]
     assert len(warna) >= 6 * 4
+    # lebih banyak indikator daripada area cetak: baris 3 memperingatkannya
+    assert ws["A3"].value.startswith('=IF(COUNTA(PK!$D$6:$D$2005)>47,"PERHATIAN')
 
 
 def test_cli_template(tmp_path):
@@ -135,3 +185,17 @@ def test_cli_template(tmp_path):
 def test_semua_tabel_data_punya_petunjuk():
     for t in TABEL_DATA:
         assert t.petunjuk and t.judul
+
+
+def test_rumus_dapat_dibuka_excel(wb):
+    """Excel menolak rumus dengan teks literal lebih dari 255 karakter atau rumus lebih dari
+    8.192 karakter (berkasnya harus 'diperbaiki' saat dibuka): periksa semua rumus template."""
+    import re
+    literal = re.compile(r'"((?:[^"]|"")*)"')
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    assert len(c.value) <= 8192, (ws.title, c.coordinate)
+                    panjang = [len(x) for x in literal.findall(c.value)]
+                    assert max(panjang, default=0) <= 255, (ws.title, c.coordinate)

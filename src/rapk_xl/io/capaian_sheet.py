@@ -70,8 +70,12 @@ def rancangan(n_indikator: int) -> dict[str, str]:
     # rentang kolom blok indikator yang dipakai berulang (NPS unit, sasaran, perspektif)
     cp, bobot, no_sas = rng("capaian_periode"), rng("bobot"), rng("no_sasaran")
 
-    sel[SEL_PERIODE.replace("$", "")] = kunci_info("periode").nama_range
-    sel[SEL_NAMA_BULAN] = f'IFERROR(INDEX(lstBulan,{per}),"")'
+    # Periode: kosong (bukan 0, yang tampil sebagai "0 Januari") bila Info belum diisi, dan
+    # nama bulan atau apa yang harus dilakukan. Rumus capaian membaca sel ini sebagai bulan.
+    info_per = kunci_info("periode").nama_range
+    sel[SEL_PERIODE.replace("$", "")] = f'IF({info_per}&""="","",{info_per})'
+    sel[SEL_NAMA_BULAN] = (f'IF({per}="","(isi Periode 1-12 di sheet Info)",'
+                           f'IFERROR(INDEX(lstBulan,{per}),"(Periode di Info harus 1-12)"))')
     ks = kolom_blok(SASARAN)
     akhir_sas = BARIS_DATA + JUMLAH_BARIS_SASARAN - 1
     nps_sas = f"${ks['nps']}${BARIS_DATA}:${ks['nps']}${akhir_sas}"

@@ -36,6 +36,8 @@ from ..calc.turunan import satuan_anggaran_baku
 from ..format.spec import ID_TARGET, NAMA_BULAN
 from ..reference import cari_unit
 from .gaya import atur_cetak, huruf, tulis_sel
+from .gaya import jumlah_baris_teks as _jumlah_baris
+from .gaya import tinggi_baris as _tinggi
 
 __all__ = [
     "UPT", "NASIONAL", "TataLetak", "Sasaran", "Indikator", "BarisAnggaran", "susun", "ada_indikator",
@@ -281,6 +283,13 @@ def pilih_tata_letak(data: DataRAPK) -> TataLetak:
 # Gaya cetak dan tinggi baris
 # ---------------------------------------------------------------------------------------------
 
+#: Format angka Indonesia apa pun bahasa mesinnya: ``[$-421]`` (id-ID) membuat LibreOffice
+#: (yang membuat PDF) memakai titik pemisah ribuan dan koma desimal — 62.210.400 dan 84,6 —
+#: juga di mesin berbahasa Inggris. Excel memakai pemisah dari pengaturan Windows.
+FORMAT_RUPIAH = "[$-421]#,##0"
+FORMAT_RIBU = "[$-421]#,##0.00"  #: Ribu Rupiah, seperti dokumen nasional 114.624.028,00
+FORMAT_ANGKA = "[$-421]General"  #: target dan nomor: 90, 84,6, 3,55
+
 HURUF = "Arial"
 UKURAN = 9
 UKURAN_RINCI = 8
@@ -292,32 +301,6 @@ KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
 TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
 TENGAH_ATAS = Alignment(horizontal="center", vertical="top", wrap_text=True)
 KANAN = Alignment(horizontal="right", vertical="top", wrap_text=True)
-
-#: Perkiraan karakter per satuan lebar kolom pada huruf 10 pt (agak hemat: lebih baik baris
-#: sedikit terlalu tinggi daripada teks terpotong, juga bila Arial diganti huruf lain).
-_KARAKTER_PER_LEBAR = 1.12
-
-
-def _jumlah_baris(teks: str, lebar: float, ukuran: float) -> int:
-    per_baris = max(1, int((lebar - 1.2) * _KARAKTER_PER_LEBAR * 10 / ukuran))
-    total = 0
-    for paragraf in teks.split("\n"):
-        kata, baris, isi = paragraf.split(), 1, 0
-        for k in kata:  # bungkus per kata, seperti Excel
-            panjang = len(k)
-            if isi and isi + 1 + panjang > per_baris:
-                baris, isi = baris + 1, 0
-            while panjang > per_baris:
-                panjang -= per_baris
-                baris += 1
-            isi = panjang if not isi else isi + 1 + panjang
-        total += baris
-    return total
-
-
-def _tinggi(baris: int, ukuran: float) -> float:
-    return round(baris * ukuran * 1.32 + 4, 1)
-
 
 class _Penulis:
     """Menulis satu sheet cetakan baris demi baris."""
@@ -337,8 +320,8 @@ class _Penulis:
         c.font = Font(name=HURUF, size=ukuran, bold=tebal)
         angka = isinstance(nilai, (int, float)) and not isinstance(nilai, bool)
         c.alignment = KANAN if (uang or angka) and rata is KIRI else rata
-        if uang and angka:
-            c.number_format = self.format_uang
+        if angka:
+            c.number_format = self.format_uang if uang else FORMAT_ANGKA
         if akhir > awal:
             self.ws.merge_cells(start_row=baris, start_column=awal, end_row=baris,
                                 end_column=akhir)
@@ -504,7 +487,7 @@ def buat_cetak(data: DataRAPK, tata_letak: TataLetak | str | None = None) -> Wor
     ws.title = SHEET
     for k, w in enumerate(tata.lebar, start=1):
         ws.column_dimensions[huruf(k)].width = w
-    p = _Penulis(ws, tata, "#,##0.00" if ribu else "#,##0")
+    p = _Penulis(ws, tata, FORMAT_RIBU if ribu else FORMAT_RUPIAH)
     p.judul(_baris_judul(data))
     r1, r2 = p.kepala()
     daftar = susun(data)

@@ -5,6 +5,7 @@ Semua sheet, tabel, header, lebar, format angka dan dropdown diambil dari
 """
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 import pandas as pd
@@ -12,25 +13,39 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.formula import ArrayFormula
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..format import DataRAPK
-from ..format.spec import (
-    ANGGARAN, BARIS_HEADER, BATAS_BARIS, BATAS_BARIS_ANGGARAN, DAFTAR, INFO, KUNCI_INFO, NAMA_DAFTAR_PILIHAN, PERSPEKTIF, PK,
-    RAPK, SHEET_CAPAIAN, SHEET_DAFTAR, SHEET_PETUNJUK, TABEL_DATA, VERSI_FORMAT, Kolom, Tabel,
-)
 from ..format import capaian as fc
+from ..format.spec import (
+    ANGGARAN, BARIS_HEADER, BATAS_BARIS, BATAS_BARIS_ANGGARAN, DAFTAR, INFO, KUNCI_INFO,
+    NAMA_DAFTAR_PILIHAN, PERSPEKTIF, PK, RAPK, SHEET_CAPAIAN, SHEET_DAFTAR, SHEET_PETUNJUK,
+    TABEL_DATA, VERSI_FORMAT, Kolom, Tabel,
+)
 from . import capaian_sheet as cs
 from .gaya import (BUNGKUS, HEADER_FILL, HEADER_FONT, JUDUL_FONT, KOTAK, PETUNJUK_FONT,
-                   RUMUS_FILL, SUBHEADER_FILL, TENGAH, atur_cetak, huruf, tulis_sel,
-                   warnai_kriteria)
+                   RUMUS_FILL, SUBHEADER_FILL, TENGAH, atur_cetak, huruf, jumlah_baris_teks,
+                   tinggi_baris, tulis_sel, warnai_kriteria)
 
-__all__ = ["tulis_workbook", "tulis_template", "data_template", "BATAS_VALIDASI"]
+__all__ = ["tulis_workbook", "tulis_template", "data_template", "BATAS_VALIDASI", "batas_baris",
+           "BARIS_CETAK_CAPAIAN"]
 
-#: Baris terakhir yang diberi dropdown/validasi (agar baris baru tetap terbantu).
+#: Baris terakhir sheet isian yang disiapkan untuk diisi (format, dropdown, rumus): baris
+#: yang diketik atau ditempel sampai di sini masuk ke sel berformat, juga bila tabel Excel
+#: tidak ikut memanjang (LibreOffice, WPS, menempel).
 BATAS_VALIDASI = BATAS_BARIS
-GAP_TANDA_TANGAN = 3
+
+#: Huruf bawaan workbook (Calibri 11) untuk perkiraan tinggi baris.
+_UKURAN = 11
+_UKURAN_PETUNJUK = 9
+
+
+def batas_baris(t: Tabel) -> int:
+    """Baris terakhir yang disiapkan untuk tabel ``t``: sejauh rumus sheet Capaian
+    membacanya (Anggaran sampai baris 5005, tabel lain sampai 2005)."""
+    return BATAS_BARIS_ANGGARAN if t is ANGGARAN else BATAS_VALIDASI
 
 PETUNJUK = [
     ("RAPK — Rencana Aksi Perjanjian Kinerja (format workbook versi {versi})", "judul"),
@@ -55,12 +70,20 @@ PETUNJUK = [
     ("Aturan pengisian", "sub"),
     ("Kode Indikator (mis. 1.01) menghubungkan semua sheet: tulis persis sama di PK, RAPK, "
      "Anggaran dan Realisasi.", ""),
-    ("Isi data di dalam tabel (baris berwarna). Menambah baris: ketik tepat di bawah baris "
-     "terakhir tabel, atau klik kanan > Sisipkan > Baris Tabel.", ""),
+    ("Isi data mulai baris 6, satu baris per baris data, tanpa baris kosong di tengah. Baris 6 "
+     "sampai 2005 sudah disiapkan (format, pilihan, rumus): ketik atau tempel langsung di sana. "
+     "Menempel dari workbook lain: Tempel Spesial > Nilai, agar format sel tetap.", ""),
+    ("Kode Indikator dan Kode RO adalah teks: 1.10 tetap 1.10 (bukan 1.1) di kolom yang sudah "
+     "disiapkan.", ""),
     ("Jangan mengganti nama sheet, tabel atau judul kolom; kolom tambahan boleh diletakkan di "
      "kanan kolom terakhir.", ""),
     ("Angka diketik sebagai angka (bukan teks); '-' atau kosong berarti tidak ada target.", ""),
     ("Sebelum mengirim: tekan tombol Validasi di tab RAPK (atau jalankan rapk-xl validasi).", ""),
+    ("", ""),
+    ("Mencetak", "sub"),
+    ("Dokumen RAPK resmi (tata letak dokumen, tanda tangan dari Info: tempat, tanggal, jabatan, "
+     "nama) dicetak dengan rapk-xl cetak, bukan dari sheet isian. Sheet isian dan Capaian "
+     "dapat dicetak sebagai salinan kerja (A4 lanskap).", ""),
 ]
 
 
@@ -133,90 +156,145 @@ def _validasi_kolom(k: Kolom) -> DataValidation | None:
     return None
 
 
-def _judul(ws, t: Tabel, lebar: int) -> None:
-    akhir = huruf(lebar)
-    teks = [f'="{t.judul} "&infoTahun&""', '=UPPER(infoUnit&"")',
+def _judul(ws, t: Tabel, lebar_kolom: list[float]) -> None:
+    akhir = huruf(len(lebar_kolom))
+    # TRIM: tanpa unit/tahun tidak tersisa spasi ganda atau spasi di ujung
+    teks = [f'=TRIM("{t.judul} "&infoTahun)', '=UPPER(infoUnit&"")',
             "BADAN PENGAWAS OBAT DAN MAKANAN"]
     for r, isi in enumerate(teks, start=1):
         c = ws.cell(r, 1, isi)
-        c.font, c.alignment = JUDUL_FONT, Alignment(horizontal="center")
+        # judul lebih lebar daripada tabel (Pembilang: 4 kolom; nama unit sampai 110 huruf)
+        # diperkecil agar utuh, tidak terpotong di kiri dan kanan
+        c.font, c.alignment = JUDUL_FONT, Alignment(horizontal="center", shrink_to_fit=True)
         ws.merge_cells(f"A{r}:{akhir}{r}")
     c = ws.cell(4, 1, t.petunjuk)
     c.font, c.alignment = PETUNJUK_FONT, BUNGKUS
     ws.merge_cells(f"A4:{akhir}4")
-    ws.row_dimensions[4].height = 30
+    # sel gabungan tidak menyesuaikan tingginya sendiri (Excel maupun LibreOffice)
+    n = jumlah_baris_teks(t.petunjuk, sum(lebar_kolom), _UKURAN_PETUNJUK)
+    ws.row_dimensions[4].height = max(24.0, tinggi_baris(n, _UKURAN_PETUNJUK))
 
 
-def _tanda_tangan(ws, baris: int, kolom_akhir: int) -> None:
-    """Blok tanda tangan (tempat, tanggal, jabatan, nama) dari Info, rata kanan bawah."""
-    k = max(1, kolom_akhir - 3)
-    isi = [
-        '=IF(infoTempat&""="","",infoTempat&", ")&IF(ISNUMBER(infoTanggal),'
-        'TEXT(infoTanggal,"[$-421]d mmmm yyyy"),infoTanggal&"")',
-        '=infoJabatan&""', None, None, None, '=infoNama&""',
-    ]
-    for i, v in enumerate(isi):
-        if v is not None:
-            c = ws.cell(baris + i, k, v)
-            c.alignment = Alignment(horizontal="center")
-            ws.merge_cells(start_row=baris + i, start_column=k, end_row=baris + i,
-                           end_column=kolom_akhir)
-    ws.cell(baris + len(isi) - 1, k).font = Font(bold=True, underline="single")
+class _RumusBersama(ArrayFormula):
+    """Rumus bersama (*shared formula*, ECMA-376 §18.3.1.40) satu kolom: sel pertama memuat
+    rumus dan rentangnya, sel lain hanya ``<f t="shared" si="0"/>``; Excel dan LibreOffice
+    menggeser rujukan relatifnya (``$A6`` → ``$A7``) untuk setiap baris. openpyxl menulisnya
+    lewat jalur ``ArrayFormula`` (atribut dari ``__iter__``, teks dari ``text``). Satu per
+    sheet (``si`` 0)."""
+
+    def __init__(self, ref: str | None, text: str | None = None):
+        super().__init__(ref, text)
+
+    def __iter__(self):
+        yield "t", "shared"
+        if self.ref:
+            yield "ref", self.ref
+        yield "si", "0"
 
 
-def _rumus_kolom(t: Tabel, id_: str, r: int) -> str:
-    if t is RAPK and id_ == "jumlah_kontribusi":
-        kode = f"${huruf(t.posisi('kode_indikator'))}{r}"
+def _pola_rumus(t: Tabel, nama: str) -> str:
+    """Rumus kolom rumus (id bidang ``nama``) dengan ``{r}`` untuk nomor barisnya."""
+    if t is RAPK and nama == "jumlah_kontribusi":
+        kode = f"${huruf(t.posisi('kode_indikator'))}{{r}}"
         batas = BATAS_BARIS_ANGGARAN
         return (f'=IF({kode}="","",SUMIF({cs.rentang_kolom(ANGGARAN, "kode_indikator", batas)},'
                 f'{kode},{cs.rentang_kolom(ANGGARAN, "kontribusi", batas)}))')
-    raise KeyError(id_)
+    raise KeyError(nama)
 
 
-def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame, tanda_tangan: bool) -> None:
+_ATAS = Alignment(vertical="top")
+
+
+def _tinggi_header(judul: list[str], lebar: list[float]) -> float:
+    """Tinggi baris header agar setiap judul kolom terbungkus utuh (paling sedikit 2 baris)."""
+    n = max([2, *(jumlah_baris_teks(j, w, _UKURAN) for j, w in zip(judul, lebar))])
+    return tinggi_baris(n, _UKURAN)
+
+
+def _gaya_isian(spec: Kolom | None) -> tuple[str | None, Alignment]:
+    """Format angka dan perataan sel isian sebuah kolom: kode selalu teks (``@``), sehingga
+    ``1.02`` dan ``2.10`` yang diketik tetap teks; teks panjang dibungkus."""
+    if spec is None:
+        return None, _ATAS
+    fmt = "@" if spec.jenis == "kode" else spec.format_angka
+    return fmt, (BUNGKUS if spec.jenis == "teks" and spec.lebar >= 30 else _ATAS)
+
+
+def _tulis_tabel(wb: Workbook, t: Tabel, df: pd.DataFrame) -> None:
     ws = wb.create_sheet(t.sheet)
     ekstra = [c for c in df.columns if c not in t.semua_id]
-    semua = [*t.semua_id, *ekstra]
-    lebar = len(semua)
+    semua = [*t.semua_id, *ekstra]  # id bidang (kolom tambahan: teks header aslinya)
+    spec = [t.kolom_id(id_) if id_ in t.semua_id else None for id_ in semua]
+    judul = [t.nama_kolom(id_) for id_ in semua]
+    lebar = [k.lebar if k else 14 for k in spec]
     h = t.baris_header
     data = h + 1
+    batas = batas_baris(t)
     _judul(ws, t, lebar)
-    for j, id_ in enumerate(semua, start=1):
-        c = ws.cell(h, j, t.nama_kolom(id_))
+    for j, teks in enumerate(judul, start=1):
+        c = ws.cell(h, j, teks)
         c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, TENGAH, KOTAK
-    ws.row_dimensions[h].height = 32
+    ws.row_dimensions[h].height = _tinggi_header(judul, lebar)
     n = max(len(df), 1)
     akhir = data + n - 1
-    for j, id_ in enumerate(semua, start=1):
-        spec = t.kolom_id(id_) if id_ in t.semua_id else None
-        nilai = df[id_].tolist() if id_ in df.columns else [None] * len(df)
-        for i in range(n):
-            r = data + i
-            if spec is not None and spec.rumus:
-                c = ws.cell(r, j, _rumus_kolom(t, id_, r))
-                c.fill = RUMUS_FILL
-                c.protection = Protection(locked=True)
+    baris_teks = [1] * n  # baris teks terbanyak per baris data (untuk tingginya)
+    for j, (nama, k) in enumerate(zip(semua, spec), start=1):
+        hj = huruf(j)
+        fmt, rata = _gaya_isian(k)
+        # gaya bawaan kolom: sel kosong di bawah tabel yang diketik atau ditempel (tanpa
+        # tabel Excel yang memanjang) tetap berformat, seperti baris tabel
+        dim = ws.column_dimensions[hj]
+        dim.width = lebar[j - 1]
+        if fmt:
+            dim.number_format = fmt
+        dim.alignment = rata
+        if k is not None and k.rumus:
+            # kolom rumus: terisi sampai baris terakhir yang disiapkan, bukan hanya baris tabel
+            # satu rumus bersama untuk seluruh kolom (seperti yang ditulis Excel sendiri):
+            # berkasnya kecil, dibaca cepat oleh validator
+            pertama = ws.cell(data, j, _RumusBersama(f"{hj}{data}:{hj}{batas}",
+                                                     _pola_rumus(t, nama).format(r=data)))
+            pertama.fill, pertama.protection = RUMUS_FILL, Protection(locked=True)
+            if fmt:
+                pertama.number_format = fmt
+            ikut = _RumusBersama(None)
+            for r in range(data + 1, batas + 1):
+                # gaya disalin langsung (jauh lebih cepat daripada menyetel tiga atribut gaya
+                # di 2000 sel; template ditulis ulang untuk setiap kiriman sintetis)
+                ws.cell(r, j, ikut)._style = copy(pertama._style)
+            continue
+        nilai = df[nama].tolist() if nama in df.columns else []
+        gaya = None  # gaya sel isian kolom ini: disetel sekali, lalu disalin (cepat)
+        for i, v in enumerate(nilai):
+            c = tulis_sel(ws, data + i, j, v)
+            if gaya is None:
+                if fmt:
+                    c.number_format = fmt
+                c.alignment = rata
+                gaya = c._style
             else:
-                c = tulis_sel(ws, r, j, nilai[i] if i < len(nilai) else None)
-            if spec is not None and spec.format_angka:
-                c.number_format = spec.format_angka
-            if spec is not None and spec.jenis == "kode":
-                c.number_format = "@"
-            elif spec is not None and spec.jenis == "teks" and spec.lebar >= 30:
-                c.alignment = BUNGKUS
-        ws.column_dimensions[huruf(j)].width = spec.lebar if spec else 14
-        if spec is not None:
-            dv = _validasi_kolom(spec)
+                c._style = copy(gaya)
+            if rata.wrap_text and isinstance(v, str) and len(v) > lebar[j - 1]:
+                baris_teks[i] = max(baris_teks[i], jumlah_baris_teks(v, lebar[j - 1], _UKURAN))
+        if k is not None:
+            dv = _validasi_kolom(k)
             if dv is not None:
-                dv.add(f"{huruf(j)}{data}:{huruf(j)}{BATAS_VALIDASI}")
+                dv.add(f"{hj}{data}:{hj}{batas}")
                 ws.add_data_validation(dv)
-    tabel = Table(displayName=t.nama, ref=f"A{h}:{huruf(lebar)}{akhir}")
+    for i, nb in enumerate(baris_teks):
+        if nb > 1:
+            ws.row_dimensions[data + i].height = tinggi_baris(nb, _UKURAN)
+    tabel = Table(displayName=t.nama, ref=f"A{h}:{huruf(len(semua))}{akhir}")
     tabel.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(tabel)
     ws.freeze_panes = ws.cell(data, t.kolom_tetap + 1)
     atur_cetak(ws, f"1:{h}")
-    if tanda_tangan:
-        _tanda_tangan(ws, akhir + 1 + GAP_TANDA_TANGAN, lebar)
+    rumus = [j for j, k in enumerate(spec) if k is not None and k.rumus]
+    if rumus:
+        # sel rumus yang menunggu baris baru sampai baris `batas` tidak boleh menjadi halaman
+        # kosong: area cetak = kolom isian (tanpa kolom rumus di kanannya) sampai `batas`;
+        # halaman tanpa isi tidak dicetak
+        ws.print_area = f"A1:{huruf(min(rumus))}{batas}"
 
 
 def _tulis_info(wb: Workbook, info: dict) -> None:
@@ -238,7 +316,15 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
         c = tulis_sel(ws, r, 2, nilai)
         c.protection = Protection(locked=False)
         c.border = KOTAK
-        ws.cell(r, 3, ki.petunjuk if ki else None).font = PETUNJUK_FONT
+        c.alignment = BUNGKUS
+        petunjuk = ki.petunjuk if ki else None
+        p = ws.cell(r, 3, petunjuk)
+        p.font, p.alignment = PETUNJUK_FONT, BUNGKUS
+        nb = max(jumlah_baris_teks(str(nilai), INFO.kolom[1].lebar, _UKURAN)
+                 if isinstance(nilai, str) else 1,
+                 jumlah_baris_teks(petunjuk or "", INFO.kolom[2].lebar, _UKURAN_PETUNJUK))
+        if nb > 1:
+            ws.row_dimensions[r].height = tinggi_baris(nb, _UKURAN)
         if ki is None:
             continue
         if ki.nama_range:
@@ -267,7 +353,8 @@ def _tulis_info(wb: Workbook, info: dict) -> None:
     ws.freeze_panes = ws.cell(h + 1, 1)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
-    atur_cetak(ws, landscape=False)
+    ws.protection.formatRows = False
+    atur_cetak(ws)  # lanskap: ketiga kolom (lebar 144) terbaca tanpa diperkecil
 
 
 def _tulis_petunjuk(wb: Workbook) -> None:
@@ -275,51 +362,109 @@ def _tulis_petunjuk(wb: Workbook) -> None:
     ws.title = SHEET_PETUNJUK
     ws.column_dimensions["A"].width = 120
     for r, (teks, jenis) in enumerate(PETUNJUK, start=1):
-        c = ws.cell(r, 1, teks.format(versi=VERSI_FORMAT))
+        teks = teks.format(versi=VERSI_FORMAT)
+        c = ws.cell(r, 1, teks)
         c.alignment = BUNGKUS
+        ukuran = _UKURAN
         if jenis == "judul":
-            c.font = JUDUL_FONT
+            c.font, ukuran = JUDUL_FONT, JUDUL_FONT.size
         elif jenis == "sub":
             c.font, c.fill = Font(bold=True), SUBHEADER_FILL
-    atur_cetak(ws, landscape=False)
+        nb = jumlah_baris_teks(teks, ws.column_dimensions["A"].width, ukuran)
+        if nb > 1 or jenis == "judul":
+            ws.row_dimensions[r].height = tinggi_baris(nb, ukuran)
+    # lanskap: kolom selebar 120 muat tanpa diperkecil (LibreOffice tidak memperkecil sheet
+    # ini ke lebar halaman tegak, sehingga teksnya terpotong di kiri dan kanan)
+    atur_cetak(ws)
 
 
-def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
+#: Baris terakhir area cetak sheet Capaian paling sedikit: sampai blok perspektif (di bawah
+#: blok sasaran), yaitu indikator ke-46. Sel rumus yang menunggu indikator baru (200 baris)
+#: tidak dicetak sebagai halaman kosong; bila PK memuat lebih banyak indikator, baris 3
+#: sheet Capaian memperingatkannya.
+BARIS_CETAK_CAPAIAN = fc.PERSPEKTIF_BLOK.baris_header + len(PERSPEKTIF)
+
+_PETUNJUK_CAPAIAN = ("Dihitung otomatis dari PK, RAPK, Realisasi dan Anggaran untuk bulan "
+                     "Periode di Info; NPS memakai capaian periode. Sheet ini terkunci: jangan "
+                     "diketik.")
+
+
+def _tulis_capaian(wb: Workbook, indikator: list[object]) -> None:
+    """Sheet Capaian untuk PK dengan teks ``indikator`` (urut baris PK)."""
     ws = wb.create_sheet(SHEET_CAPAIAN)
+    n_indikator = len(indikator)
     rumus = cs.rancangan(n_indikator)
-    ws.cell(1, 1, '="CAPAIAN KINERJA "&UPPER(infoUnit&"")&" TAHUN "&infoTahun&""').font = JUDUL_FONT
+    # judul tanpa spasi ganda bila unit/tahun belum diisi
+    ws.cell(1, 1, '=TRIM("CAPAIAN KINERJA "&UPPER(infoUnit&"")&" TAHUN "&infoTahun)'
+            ).font = JUDUL_FONT
     ws.cell(2, 1, "Periode").font = Font(bold=True)
     ws.cell(2, 5, "NPS unit").font = Font(bold=True)
-    ws.cell(3, 1, "Dihitung otomatis dari PK, RAPK, Realisasi dan Anggaran untuk bulan Periode "
-                  "di Info; NPS memakai capaian periode. Sheet ini terkunci: jangan diketik.")
-    ws.cell(3, 1).font = PETUNJUK_FONT
+    akhir_cetak = max(BARIS_CETAK_CAPAIAN, BARIS_HEADER + n_indikator)
+    muat = akhir_cetak - BARIS_HEADER
+    c = ws.cell(3, 1, f'=IF(COUNTA({cs.rentang_kolom(PK, "kode_indikator")})>{muat},'
+                      f'"PERHATIAN: PK memuat lebih dari {muat} indikator, sedangkan area cetak '
+                      f'sheet ini sampai indikator ke-{muat}. Sebelum mencetak, hapus Area Cetak '
+                      '(Excel: Tata Letak Halaman > Area Cetak > Hapus Area Cetak).",'
+                      f'"{_PETUNJUK_CAPAIAN}")')
+    c.font = PETUNJUK_FONT
     n = fc.jumlah_baris_indikator(n_indikator)
     akhir_blok = {"indikator": fc.BARIS_DATA + n - 1,
                   "sasaran": fc.BARIS_DATA + fc.JUMLAH_BARIS_SASARAN - 1,
                   "perspektif": fc.PERSPEKTIF_BLOK.baris_header + len(PERSPEKTIF)}
-    for b in fc.BLOK:
-        mulai, baris, akhir = b.kolom_awal, b.baris_header, akhir_blok[b.id]
-        c = ws.cell(baris - 1, mulai, b.judul)
+    for blk in fc.BLOK:
+        mulai, baris, akhir, kolom = (blk.kolom_awal, blk.baris_header, akhir_blok[blk.id],
+                                      blk.kolom)
+        c = ws.cell(baris - 1, mulai, blk.judul)
         c.font, c.fill = Font(bold=True), SUBHEADER_FILL
         ws.merge_cells(start_row=baris - 1, start_column=mulai,
-                       end_row=baris - 1, end_column=mulai + len(b.kolom) - 1)
-        for j, k in enumerate(b.kolom):
+                       end_row=baris - 1, end_column=mulai + len(kolom) - 1)
+        for j, k in enumerate(kolom):
             c = ws.cell(baris, mulai + j, k.nama)
             c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, TENGAH, KOTAK
             h = huruf(mulai + j)
-            if b is not fc.PERSPEKTIF_BLOK:
+            if blk is not fc.PERSPEKTIF_BLOK:
                 ws.column_dimensions[h].width = k.lebar
+            gaya = None  # gaya sel pertama kolom ini, disalin ke sel berikutnya (cepat)
             for r in range(baris + 1, akhir + 1):
-                alamat = f"{h}{r}"
-                if alamat in rumus:
-                    ws[alamat] = "=" + rumus[alamat]
-                    if k.format_angka:
-                        ws[alamat].number_format = k.format_angka
+                f = rumus.get(f"{h}{r}")
+                if f is None:
+                    continue
+                c = ws.cell(r, mulai + j, "=" + f)
+                if gaya is not None:
+                    c._style = copy(gaya)
+                elif k.format_angka:
+                    c.number_format = k.format_angka
+                if gaya is None:
+                    gaya = c._style
+                if (k.id == "indikator" and blk is fc.INDIKATOR
+                        and r - fc.BARIS_DATA < n_indikator):
+                    # teks indikator yang sudah diketahui dibungkus, dengan tinggi barisnya
+                    # (di bawah); baris cadangan tidak: LibreOffice tidak menyesuaikan tinggi
+                    # baris untuk hasil rumus, teks terbungkusnya akan menimpa baris berikut
+                    c.alignment = BUNGKUS
             if k.warna == "kriteria":
                 warnai_kriteria(ws, f"{h}{baris + 1}:{h}{akhir}")
-        ws.row_dimensions[baris].height = 32
+        ws.row_dimensions[baris].height = _tinggi_header(
+            [k.nama for k in kolom], [ws.column_dimensions[huruf(mulai + j)].width
+                                      for j in range(len(kolom))])
+    # teks indikator yang sudah diketahui (workbook yang ditulis berisi) dibungkus utuh
+    lebar_ind = fc.INDIKATOR.kolom_id("indikator").lebar
+    for i, teks in enumerate(indikator):
+        if isinstance(teks, str) and len(teks) > lebar_ind:
+            ws.row_dimensions[fc.BARIS_DATA + i].height = tinggi_baris(
+                jumlah_baris_teks(teks, lebar_ind, _UKURAN), _UKURAN)
+    # blok perspektif memakai kolom blok sasaran: kolom pertamanya selebar "No Sasaran", jadi
+    # judul diperkecil dan nama perspektif dibungkus (tinggi baris menurut namanya)
+    kp, bp = fc.PERSPEKTIF_BLOK.kolom_awal, fc.PERSPEKTIF_BLOK.baris_header
+    lebar_p = ws.column_dimensions[huruf(kp)].width
+    ws.cell(bp, kp).alignment = Alignment(
+        horizontal="center", vertical="center", shrink_to_fit=True)
     for i, p in enumerate(PERSPEKTIF):
-        ws.cell(fc.PERSPEKTIF_BLOK.baris_header + 1 + i, fc.PERSPEKTIF_BLOK.kolom_awal, p)
+        r = bp + 1 + i
+        ws.cell(r, kp, p).alignment = BUNGKUS
+        ws.row_dimensions[r].height = max(  # baris yang sama dengan baris indikator ke-44..
+            ws.row_dimensions[r].height or 0,
+            tinggi_baris(jumlah_baris_teks(p, lebar_p, _UKURAN), _UKURAN))
     for alamat in (fc.SEL_PERIODE.replace("$", ""), fc.SEL_NAMA_BULAN, fc.SEL_NPS_UNIT,
                    fc.SEL_KRITERIA_UNIT):
         ws[alamat] = "=" + rumus[alamat]
@@ -333,6 +478,7 @@ def _tulis_capaian(wb: Workbook, n_indikator: int) -> None:
     atur_cetak(ws, f"1:{BARIS_HEADER}")
     ws.page_setup.fitToWidth = 2
     ws.col_breaks.append(Break(id=fc.SASARAN.kolom_awal - 1))
+    ws.print_area = f"A1:{huruf(fc.SASARAN.kolom_awal + len(fc.SASARAN.kolom) - 1)}{akhir_cetak}"
 
 
 def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
@@ -344,8 +490,8 @@ def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
     info.setdefault("versi_format", VERSI_FORMAT)
     _tulis_info(wb, info)
     for t in TABEL_DATA:
-        _tulis_tabel(wb, t, data.tabel[t.kunci], tanda_tangan=t in (PK, RAPK))
-    _tulis_capaian(wb, len(data.pk))
+        _tulis_tabel(wb, t, data.tabel[t.kunci])
+    _tulis_capaian(wb, data.pk["indikator"].tolist())
     _tulis_daftar(wb)
     wb.active = 1  # buka di Info
     path.parent.mkdir(parents=True, exist_ok=True)
