@@ -262,12 +262,12 @@ def _periksa_tampilan(pdf: Path, folder: Path) -> list[str]:
 
 @perlu_poppler
 def test_template_kosong_tercetak_rapi(libreoffice, tmp_path):
-    """Template kosong: satu halaman per sheet isian, dua untuk Capaian (blok indikator dan
-    blok sasaran), bukan 8 halaman kosong; Petunjuk utuh; tanpa teks terpotong/menimpa."""
+    """Template kosong: satu halaman per sheet isian, tiga untuk Capaian (blok indikator,
+    sasaran, perspektif), bukan 8 halaman kosong; Petunjuk utuh; tanpa teks terpotong/menimpa."""
     pdf = libreoffice(AKAR / "templates" / "rapk_template.xlsx", "pdf", tmp_path)
     sheet = _periksa_tampilan(pdf, tmp_path)
     assert Counter(sheet) == {"Petunjuk": 1, "Info": 1, "PK": 1, "RAPK": 1, "Anggaran": 1,
-                              "Realisasi": 1, "Pembilang": 1, "Capaian": 2}
+                              "Realisasi": 1, "Pembilang": 1, "Capaian": 3}
     teks = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
                                    capture_output=True, text=True).stdout.split())
     for baris, _ in PETUNJUK:

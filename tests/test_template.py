@@ -144,8 +144,11 @@ def test_siap_cetak(wb):
     # kosong tidak menjadi 40 halaman kosong
     assert rapk.print_area == "'RAPK'!$A$1:$O$2005"
     assert not wb["PK"].print_area   # tanpa sel rumus: yang tercetak = yang terisi
+    # Capaian: tiga area cetak (blok indikator 47 baris formulir, sasaran 40, perspektif 4),
+    # masing-masing di halaman sendiri
     cap = wb["Capaian"]
-    assert cap.print_area == "'Capaian'!$A$1:$AC$52"
+    assert cap.print_area == ("'Capaian'!$A$1:$R$52,'Capaian'!$T$1:$AC$45,"
+                              "'Capaian'!$AE$1:$AG$9")
 
 
 def test_sheet_capaian_terkunci_dan_berumus(wb):

@@ -2,7 +2,8 @@
 
 Sheet ini dihitung, bukan diisi: rumusnya disusun :mod:`rapk_xl.io.capaian_sheet` dari
 aturan di :mod:`rapk_xl.calc`. Tiga blok: indikator (mulai kolom A), sasaran (di kanannya,
-setelah satu kolom pemisah) dan perspektif (di bawah blok sasaran).
+setelah satu kolom pemisah) dan perspektif (di kanan blok sasaran). Ketiganya dicetak sebagai
+area cetak sendiri-sendiri, masing-masing selebar halaman.
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ INDIKATOR = Blok("indikator", "Indikator", (
 
 SASARAN = Blok("sasaran", "Sasaran", (
     K("no_sasaran", "No Sasaran", 8),
-    K("sasaran", "Sasaran", 40),
+    K("sasaran", "Sasaran", 60),
     K("perspektif", "Perspektif", 14),
     K("nps", "NPS", 9, _PERSEN),
     K("kriteria", "Kriteria", 21, warna="kriteria"),
@@ -60,10 +61,11 @@ SASARAN = Blok("sasaran", "Sasaran", (
 ), kolom_awal=len(INDIKATOR.kolom) + 2, baris_header=BARIS_HEADER)  # satu kolom kosong pemisah
 
 PERSPEKTIF_BLOK = Blok("perspektif", "Perspektif", (
-    K("perspektif", "Perspektif", 18),
+    K("perspektif", "Perspektif", 20),
     K("nps", "NPS", 9, _PERSEN),
     K("kriteria", "Kriteria", 21, warna="kriteria"),
-), kolom_awal=SASARAN.kolom_awal, baris_header=BARIS_DATA + JUMLAH_BARIS_SASARAN + 2)
+), kolom_awal=SASARAN.kolom_awal + len(SASARAN.kolom) + 1,  # di kanan blok sasaran
+    baris_header=BARIS_HEADER)
 
 BLOK = (INDIKATOR, SASARAN, PERSPEKTIF_BLOK)
 #: baris perspektif: satu per perspektif Balanced Scorecard

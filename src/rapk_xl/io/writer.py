@@ -14,7 +14,6 @@ from openpyxl.styles import Alignment, Font, Protection
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.formula import ArrayFormula
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ..format import DataRAPK
@@ -378,29 +377,42 @@ def _tulis_petunjuk(wb: Workbook) -> None:
     atur_cetak(ws)
 
 
-#: Baris terakhir area cetak sheet Capaian paling sedikit: sampai blok perspektif (di bawah
-#: blok sasaran), yaitu indikator ke-46. Sel rumus yang menunggu indikator baru (200 baris)
-#: tidak dicetak sebagai halaman kosong; bila PK memuat lebih banyak indikator, baris 3
-#: sheet Capaian memperingatkannya.
-BARIS_CETAK_CAPAIAN = fc.PERSPEKTIF_BLOK.baris_header + len(PERSPEKTIF)
+#: Baris terakhir area cetak blok indikator sheet Capaian template kosong: satu halaman
+#: formulir (47 indikator). Workbook yang ditulis berisi mencetak indikatornya saja; bila PK
+#: kemudian memuat lebih banyak indikator, baris 3 sheet Capaian memperingatkannya.
+BARIS_CETAK_CAPAIAN = BARIS_HEADER + 47
 
 _PETUNJUK_CAPAIAN = ("Dihitung otomatis dari PK, RAPK, Realisasi dan Anggaran untuk bulan "
                      "Periode di Info; NPS memakai capaian periode. Sheet ini terkunci: jangan "
                      "diketik.")
 
 
-def _tulis_capaian(wb: Workbook, indikator: list[object]) -> None:
-    """Sheet Capaian untuk PK dengan teks ``indikator`` (urut baris PK)."""
+def _area(blok, akhir: int) -> str:
+    """Area cetak satu blok sheet Capaian, dari baris 1 (judul) sampai ``akhir``."""
+    awal = blok.kolom_awal if blok is not fc.INDIKATOR else 1
+    return f"{huruf(awal)}1:{huruf(blok.kolom_awal + len(blok.kolom) - 1)}{akhir}"
+
+
+def _tulis_capaian(wb: Workbook, pk: pd.DataFrame) -> None:
+    """Sheet Capaian untuk baris ``pk`` (teks indikator, sasaran dan perspektif yang sudah
+    diketahui menentukan tinggi baris dan area cetaknya)."""
     ws = wb.create_sheet(SHEET_CAPAIAN)
+    indikator = pk["indikator"].tolist()
     n_indikator = len(indikator)
+    # sasaran urut nomor, seperti blok sasaran (nomor terkecil dulu); teksnya yang pertama
+    sasaran = (pk[pk["no_sasaran"].notna()].drop_duplicates("no_sasaran")
+               .assign(_no=lambda d: pd.to_numeric(d["no_sasaran"], errors="coerce"))
+               .sort_values("_no")["sasaran"].tolist())
+    ada_perspektif = bool(pk["perspektif"].map(lambda v: isinstance(v, str) and v.strip()).any())
     rumus = cs.rancangan(n_indikator)
     # judul tanpa spasi ganda bila unit/tahun belum diisi
     ws.cell(1, 1, '=TRIM("CAPAIAN KINERJA "&UPPER(infoUnit&"")&" TAHUN "&infoTahun)'
             ).font = JUDUL_FONT
     ws.cell(2, 1, "Periode").font = Font(bold=True)
     ws.cell(2, 5, "NPS unit").font = Font(bold=True)
-    akhir_cetak = max(BARIS_CETAK_CAPAIAN, BARIS_HEADER + n_indikator)
-    muat = akhir_cetak - BARIS_HEADER
+    # area cetak indikator: indikator workbook ini (template kosong: satu halaman formulir)
+    muat = n_indikator or BARIS_CETAK_CAPAIAN - BARIS_HEADER
+    akhir_cetak = BARIS_HEADER + muat
     c = ws.cell(3, 1, f'=IF(COUNTA({cs.rentang_kolom(PK, "kode_indikator")})>{muat},'
                       f'"PERHATIAN: PK memuat lebih dari {muat} indikator, sedangkan area cetak '
                       f'sheet ini sampai indikator ke-{muat}. Sebelum mencetak, hapus Area Cetak '
@@ -422,8 +434,7 @@ def _tulis_capaian(wb: Workbook, indikator: list[object]) -> None:
             c = ws.cell(baris, mulai + j, k.nama)
             c.font, c.fill, c.alignment, c.border = HEADER_FONT, HEADER_FILL, TENGAH, KOTAK
             h = huruf(mulai + j)
-            if blk is not fc.PERSPEKTIF_BLOK:
-                ws.column_dimensions[h].width = k.lebar
+            ws.column_dimensions[h].width = k.lebar
             gaya = None  # gaya sel pertama kolom ini, disalin ke sel berikutnya (cepat)
             for r in range(baris + 1, akhir + 1):
                 f = rumus.get(f"{h}{r}")
@@ -442,29 +453,28 @@ def _tulis_capaian(wb: Workbook, indikator: list[object]) -> None:
                     # (di bawah); baris cadangan tidak: LibreOffice tidak menyesuaikan tinggi
                     # baris untuk hasil rumus, teks terbungkusnya akan menimpa baris berikut
                     c.alignment = BUNGKUS
+                elif (k.id == "sasaran" and blk is fc.SASARAN
+                        and r - fc.BARIS_DATA < len(sasaran)):
+                    c.alignment = BUNGKUS
             if k.warna == "kriteria":
                 warnai_kriteria(ws, f"{h}{baris + 1}:{h}{akhir}")
         ws.row_dimensions[baris].height = _tinggi_header(
             [k.nama for k in kolom], [ws.column_dimensions[huruf(mulai + j)].width
                                       for j in range(len(kolom))])
-    # teks indikator yang sudah diketahui (workbook yang ditulis berisi) dibungkus utuh
+    # teks indikator dan sasaran yang sudah diketahui (workbook yang ditulis berisi) dibungkus
+    # utuh: baris ke-i memuat indikator ke-i dan sasaran ke-i, jadi tingginya untuk keduanya
     lebar_ind = fc.INDIKATOR.kolom_id("indikator").lebar
-    for i, teks in enumerate(indikator):
-        if isinstance(teks, str) and len(teks) > lebar_ind:
-            ws.row_dimensions[fc.BARIS_DATA + i].height = tinggi_baris(
-                jumlah_baris_teks(teks, lebar_ind, _UKURAN), _UKURAN)
-    # blok perspektif memakai kolom blok sasaran: kolom pertamanya selebar "No Sasaran", jadi
-    # judul diperkecil dan nama perspektif dibungkus (tinggi baris menurut namanya)
+    lebar_sas = fc.SASARAN.kolom_id("sasaran").lebar
+    for i in range(max(n_indikator, len(sasaran))):
+        n_baris = max(
+            jumlah_baris_teks(t, lebar, _UKURAN) if isinstance(t, str) and len(t) > lebar else 1
+            for t, lebar in ((indikator[i] if i < n_indikator else None, lebar_ind),
+                             (sasaran[i] if i < len(sasaran) else None, lebar_sas)))
+        if n_baris > 1:
+            ws.row_dimensions[fc.BARIS_DATA + i].height = tinggi_baris(n_baris, _UKURAN)
     kp, bp = fc.PERSPEKTIF_BLOK.kolom_awal, fc.PERSPEKTIF_BLOK.baris_header
-    lebar_p = ws.column_dimensions[huruf(kp)].width
-    ws.cell(bp, kp).alignment = Alignment(
-        horizontal="center", vertical="center", shrink_to_fit=True)
     for i, p in enumerate(PERSPEKTIF):
-        r = bp + 1 + i
-        ws.cell(r, kp, p).alignment = BUNGKUS
-        ws.row_dimensions[r].height = max(  # baris yang sama dengan baris indikator ke-44..
-            ws.row_dimensions[r].height or 0,
-            tinggi_baris(jumlah_baris_teks(p, lebar_p, _UKURAN), _UKURAN))
+        ws.cell(bp + 1 + i, kp, p)
     for alamat in (fc.SEL_PERIODE.replace("$", ""), fc.SEL_NAMA_BULAN, fc.SEL_NPS_UNIT,
                    fc.SEL_KRITERIA_UNIT):
         ws[alamat] = "=" + rumus[alamat]
@@ -476,9 +486,14 @@ def _tulis_capaian(wb: Workbook, indikator: list[object]) -> None:
     ws.protection.formatColumns = False
     ws.protection.autoFilter = False
     atur_cetak(ws, f"1:{BARIS_HEADER}")
-    ws.page_setup.fitToWidth = 2
-    ws.col_breaks.append(Break(id=fc.SASARAN.kolom_awal - 1))
-    ws.print_area = f"A1:{huruf(fc.SASARAN.kolom_awal + len(fc.SASARAN.kolom) - 1)}{akhir_cetak}"
+    # area cetak per blok, masing-masing mulai di halaman baru dan selebar halaman: indikator,
+    # sasaran, perspektif — hanya baris yang berisi (tanpa halaman berisi judul saja); tanpa
+    # perspektif di PK blok perspektif tidak dicetak (template kosong: ketiganya, formulir)
+    akhir_sas = fc.BARIS_DATA - 1 + (len(sasaran) or fc.JUMLAH_BARIS_SASARAN)
+    area = [_area(fc.INDIKATOR, akhir_cetak), _area(fc.SASARAN, akhir_sas)]
+    if ada_perspektif or not n_indikator:
+        area.append(_area(fc.PERSPEKTIF_BLOK, bp + len(PERSPEKTIF)))
+    ws.print_area = area
 
 
 def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
@@ -491,7 +506,7 @@ def tulis_workbook(data: DataRAPK, path: str | Path) -> Path:
     _tulis_info(wb, info)
     for t in TABEL_DATA:
         _tulis_tabel(wb, t, data.tabel[t.kunci])
-    _tulis_capaian(wb, data.pk["indikator"].tolist())
+    _tulis_capaian(wb, data.pk)
     _tulis_daftar(wb)
     wb.active = 1  # buka di Info
     path.parent.mkdir(parents=True, exist_ok=True)
