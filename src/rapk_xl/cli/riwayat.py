@@ -47,7 +47,7 @@ def riwayat_cmd(path: Path, tahun, periode, unit, csv_path) -> None:
     except (RiwayatRusak, RiwayatTerkunci) as e:
         click.echo(f"Galat: {e}", err=True)
         raise SystemExit(2) from None
-    click.echo(tabel(["", "Diterima", "Unit Kerja", "Tahun", "Per.", "Status", "Kes.", "Berkas"],
+    click.echo(tabel(["", "Dicatat", "Unit Kerja", "Tahun", "Per.", "Status", "Kes.", "Berkas"],
                      [("*" if k.id in dipakai else "", waktu_tampil(k.diterima_pada), k.unit or "-",
                        str(k.tahun or "-"), str(k.periode or "-"), k.status, str(k.kesalahan),
                        Path(k.berkas).name) for k in daftar]))
