@@ -7,6 +7,7 @@ yang tidak ada di kamus tetap tampil dalam bahasa aslinya.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 
 import click
@@ -128,17 +129,21 @@ def pesan_wajib(param: click.Parameter, ctx: click.Context) -> str:
     ditulis, mis. "Opsi -o/--output wajib: sebutkan berkas keluaran, mis. -o nasional.xlsx"."""
     saran = getattr(param, "saran", None)
     if isinstance(param, click.Option):
-        nama = "/".join(param.opts)
+        opts = sorted(param.opts, key=len)
+        nama = "/".join(opts)
         if saran:
             return f"Opsi {nama} wajib: {saran}"
-        bantuan = f" ({_kalimat(param.help)})" if param.help else ""
-        return (f"Opsi {nama} wajib{bantuan}: tulis {param.opts[0]} {param.make_metavar(ctx)}. "
-                f"Bantuan: {ctx.command_path} --help")
+        bantuan = f" ({_kalimat(param.help.split('. ')[0])})" if param.help else ""
+        return f"Opsi {nama} wajib: tulis {opts[0]} {param.make_metavar(ctx)}{bantuan}."
     nama = param.make_metavar(ctx)
     if saran:
         return f"Argumen {nama} belum diberikan: {saran}"
     return (f"Argumen {nama} belum diberikan: tulis sesuai baris Penggunaan di atas "
             f"({ctx.command_path} --help untuk contohnya).")
+
+
+def _petunjuk(p: click.Option, ctx=None) -> str:
+    return "/".join(sorted(p.opts, key=len))
 
 
 def _metavar(p: click.Option) -> str:
@@ -159,6 +164,9 @@ class Perintah(click.Command):
             elif type(p.type) is click.IntRange:
                 t = p.type
                 p.type = Rentang(t.min, t.max, t.min_open, t.max_open, t.clamp)
+            if isinstance(p, click.Option):
+                # "-n/--units", bukan "'--units' / '-n'" di pesan galat
+                p.get_error_hint = functools.partial(_petunjuk, p)
             if (isinstance(p, click.Option) and p.metavar is None and not p.is_flag
                     and isinstance(p.type, (click.types.StringParamType, Bulat,
                                             click.types.FloatParamType))):
