@@ -8,7 +8,10 @@ Satu run:
    dalam satu jalur massal, per kelompok agar memori tetap kecil, lalu dicatat — diterima
    bila tanpa kesalahan, ditolak beserta temuannya;
 4. buku nasional disusun dari riwayat: per unit, kiriman diterima terbaru untuk tahun dan
-   periode itu, dihitung ulang dengan mesin hitung;
+   periode itu, dihitung ulang dengan mesin hitung — juga tanpa satu pun kiriman diterima
+   (setiap unit "belum mengirim" atau "ditolak"). Bila tahun dan periode tidak dapat
+   ditentukan, riwayat tetap di-commit (setiap penolakan tercatat), buku tidak ditulis dan
+   :attr:`HasilKonsolidasi.galat` menyebut sebabnya;
 5. buku ditulis ke berkas sementara, riwayat di-commit, lalu berkas sementara menggantikan buku
    lama (``os.replace``). Run yang dihentikan kapan pun meninggalkan buku dan riwayat sebelumnya
    utuh; bila terhenti tepat sesudah commit, run berikutnya membangun buku yang sama lagi.
