@@ -239,6 +239,28 @@ def test_json_saat_run_tidak_dapat_dimulai(tmp_path, args, pesan):
     assert pesan in data["error"], data["error"]
 
 
+def test_json_saat_dibatalkan_ctrl_c(tmp_path):
+    """Ctrl+C di tengah run (setelah kiriman diperiksa, sebelum commit): JSON tetap dicetak,
+    kode 2, dan riwayat tidak berisi apa pun dari run itu."""
+    import os
+    import signal
+    folder, _ = _satu_xls(tmp_path)
+    env = dict(os.environ, RAPK_XL_TUNDA="setelah-catat:30")
+    p = subprocess.Popen([sys.executable, "-m", "rapk_xl", "konsolidasi", str(folder), "-o",
+                          str(tmp_path / "n.xlsx"), "--format", "json"], env=env, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    for baris in p.stderr:
+        if "RAPK_XL_TUNDA" in baris:
+            break
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 2 and "Traceback" not in err and "Dibatalkan" in err
+    data = json.loads(out)
+    assert "Dibatalkan" in data["error"] and data["files"] == []
+    assert _tercatat(tmp_path / "n.riwayat.sqlite") == {}
+    assert not (tmp_path / "n.xlsx").exists()
+
+
 def test_json_galat_internal_tetap_json(tmp_path, monkeypatch):
     from rapk_xl.consolidate import konsolidasi as modul
 

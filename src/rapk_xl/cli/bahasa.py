@@ -214,9 +214,15 @@ class PerintahJson(Perintah):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
-                KeyboardInterrupt):
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except (KeyboardInterrupt, click.Abort):
+            # kode 2 (tidak ada yang dikerjakan), bukan 1 ("ada kesalahan/ditolak")
+            if ctx.params.get("bentuk") == "json":
+                self.cetak_galat_json("Dibatalkan (Ctrl+C) sebelum selesai; tidak ada yang "
+                                      "dicatat atau ditulis. Jalankan lagi perintah yang sama.")
+            click.echo("Dibatalkan.", err=True)
+            ctx.exit(2)
         except Exception as e:
             if ctx.params.get("bentuk") == "json":
                 self.cetak_galat_json(pesan_galat_internal(e))
