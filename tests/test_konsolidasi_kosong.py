@@ -227,6 +227,8 @@ def test_tahun_disebut_tanpa_kiriman_diterima_untuk_tahun_itu(tmp_path):
     (["konsolidasi", "--format", "json", "tidak-ada/", "-o", "n.xlsx"], "tidak ada"),
     (["konsolidasi", "--format", "json", "{kosong}", "-o", "n.xlsx", "--riwayat", "{palsu}"],
      "bukan berkas riwayat"),
+    (["konsolidasi", "--format", "json", "{kosong}", "-o", "{palsu}/n.xlsx", "--tahun", "2024",
+      "--periode", "6"], "palsu.sqlite' adalah berkas, bukan folder"),
 ])
 def test_json_saat_run_tidak_dapat_dimulai(tmp_path, args, pesan):
     (tmp_path / "kosong").mkdir()

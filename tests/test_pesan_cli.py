@@ -142,6 +142,9 @@ def test_template_tahun_menurut_format(tmp_path):
     assert r.exit_code == 0, r.output
     r = jalankan("template", "-o", tmp_path / "t.csv")
     assert r.exit_code == 2 and "bukan 't.csv'" in r.output
+    r = jalankan("template", "-o", tmp_path / "t.xlsx" / "u.xlsx")   # t.xlsx berkas, bukan folder
+    assert r.exit_code == 1 and "t.xlsx' adalah berkas, bukan folder" in r.output
+    assert not MESIN.search(r.output)
 
 
 def test_unit_saran_sama_dengan_opsi_unit():

@@ -349,7 +349,12 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
     hasil = HasilKonsolidasi(keluaran, riwayat)
     # mikrodetik: urutan kiriman tidak pernah seri (run berurutan karena kunci riwayat)
     sekarang = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
-    with Riwayat(riwayat, tunggu) as r:
+    try:
+        buka = Riwayat(riwayat, tunggu)
+    except OSError as e:  # mis. folder riwayat/buku ternyata berkas
+        raise GagalKonsolidasi(f"Riwayat {riwayat} tidak dapat dibuat: {sebab_os(e)}. Pilih folder "
+                               "lain untuk -o (atau --riwayat).") from None
+    with buka as r:
         r.mulai()
         sementara = None
         try:

@@ -26,5 +26,10 @@ _SEBAB = {
 
 
 def sebab_os(e: OSError) -> str:
-    """Sebab ``e`` untuk pesan: terjemahan errno yang umum, selain itu teks sistemnya."""
+    """Sebab ``e`` untuk pesan: terjemahan errno yang umum, selain itu teks sistemnya.
+
+    ``mkdir(exist_ok=True)`` hanya gagal "sudah ada" bila yang ada berkas biasa: pesannya
+    menyebut berkas itu."""
+    if e.errno == errno.EEXIST and e.filename:
+        return f"'{e.filename}' adalah berkas, bukan folder"
     return _SEBAB.get(e.errno) or e.strerror or "galat sistem berkas"
