@@ -466,6 +466,20 @@ def test_cli_salah_pakai(tmp_path, args, pesan):
     assert not (tmp_path / "x").exists()
 
 
+@pytest.mark.parametrize("argumen, salah", [
+    ("units", {"units": 0}), ("rusak", {"units": 5, "rusak": 6}),
+    ("periode", {"units": 3, "periode": 13}), ("jobs", {"units": 3, "jobs": 0}),
+    ("tahun", {"units": 2000, "tahun": 2020}),   # 2000 berkas → sampai 2001, di bawah 2005
+])
+def test_pustaka_memeriksa_argumen_sebelum_menulis(tmp_path, argumen, salah):
+    """Pemeriksaan argumen ada di pustaka (CLI hanya menerjemahkannya ke opsi --ARGUMEN)."""
+    from rapk_xl.samples.synthetic import ArgumenSampelSalah
+    with pytest.raises(ArgumenSampelSalah) as e:
+        buat_sampel(tmp_path / "x", **salah)
+    assert e.value.argumen == argumen and str(salah[argumen]) in e.value.pesan
+    assert isinstance(e.value, ValueError) and not (tmp_path / "x").exists()
+
+
 def test_cli_keluaran_berupa_berkas(tmp_path):
     berkas = tmp_path / "bukan-folder.xlsx"
     berkas.write_text("x", encoding="utf-8")

@@ -46,9 +46,7 @@ class GrupMalas(bahasa.Grup):
         except Exception as e:  # noqa: BLE001
             if os.environ.get("RAPK_XL_DEBUG"):
                 raise
-            click.echo(f"Galat internal rapk-xl ({type(e).__name__}). Ini kesalahan program, "
-                       "bukan kesalahan Anda; laporkan ke pengelola rapk-xl beserta perintah dan "
-                       "berkasnya (RAPK_XL_DEBUG=1 menampilkan rinciannya).", err=True)
+            click.echo(bahasa.pesan_galat_internal(e), err=True)
             ctx.exit(2)
 
     def list_commands(self, ctx):

@@ -13,9 +13,11 @@ from .tabel import tabel
 
 @click.command("demo", cls=Perintah)
 @click.option("-o", "--output", "folder", default="demo-keluaran", show_default=True,
+              metavar="FOLDER",
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder untuk semua berkas yang ditulis demo.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=2, show_default=True,
+              metavar="N",
               help="Proses paralel untuk menulis dan membaca kiriman.")
 def demo_cmd(folder: Path, jobs: int) -> None:
     """Jalankan pekerjaan utama rapk-xl pada data bawaan.
@@ -26,6 +28,7 @@ def demo_cmd(folder: Path, jobs: int) -> None:
     hasil konsolidasi beserta riwayatnya. Kiriman yang sudah ada dipakai lagi.
     """
     from ..consolidate.riwayat import RiwayatRusak, RiwayatTerkunci
+    from ..io.galat_os import sebab_os
 
     def tahap(pesan: str) -> None:
         click.echo(f"… {pesan}", err=True)
@@ -33,7 +36,7 @@ def demo_cmd(folder: Path, jobs: int) -> None:
     try:
         h = demo(folder, jobs=jobs, tahap=tahap)
     except OSError as e:
-        raise click.ClickException(f"tidak dapat menulis ke {folder}: {e.strerror}") from None
+        raise click.ClickException(f"tidak dapat menulis ke {folder}: {sebab_os(e)}.") from None
     except (RiwayatTerkunci, RiwayatRusak) as e:
         raise click.ClickException(str(e)) from None
     click.secho("Contoh unit kerja, periode Juni (angka rekaan)", bold=True)

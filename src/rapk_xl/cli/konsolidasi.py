@@ -5,18 +5,31 @@ from pathlib import Path
 
 import click
 
-from .bahasa import Perintah
+from .bahasa import Argumen, Opsi, PerintahJson
 
 
-@click.command("konsolidasi", cls=Perintah)
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "keluaran", required=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Buku nasional (.xlsx).")
-@click.option("--tahun", type=int, help="Tahun buku (bawaan: yang terbanyak di kiriman).")
-@click.option("--periode", type=click.IntRange(1, 12), help="Periode/bulan buku, 1-12.")
+def _galat_json(pesan: str) -> str:
+    from ..consolidate.laporan import ke_json_galat
+    return ke_json_galat(pesan)
+
+
+@click.command("konsolidasi", cls=PerintahJson, json_galat=_galat_json)
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, cls=Argumen,
+                type=click.Path(path_type=Path),
+                saran="sebutkan folder (atau berkas) kiriman unit, mis. rapk-xl konsolidasi "
+                      "kiriman/ -o nasional.xlsx.")
+@click.option("-o", "--output", "keluaran", required=True, cls=Opsi, metavar="BERKAS",
+              type=click.Path(dir_okay=False, path_type=Path), help="Buku nasional (.xlsx).",
+              saran="sebutkan berkas buku nasional yang ditulis, mis. -o nasional.xlsx.")
+@click.option("--tahun", type=int, metavar="YYYY",
+              help="Tahun buku (bawaan: yang terbanyak di kiriman).")
+@click.option("--periode", type=click.IntRange(1, 12), metavar="M",
+              help="Periode/bulan buku, 1-12.")
 @click.option("--riwayat", "riwayat", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="BERKAS",
               help="Berkas riwayat SQLite (bawaan: di samping buku, <nama>.riwayat.sqlite).")
-@click.option("--jobs", type=click.IntRange(1, 64), help="Proses baca paralel (bawaan: 2).")
+@click.option("--jobs", type=click.IntRange(1, 64), metavar="N",
+              help="Proses baca paralel (bawaan: 2).")
 @click.option("--format", "bentuk", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Bentuk ringkasan di layar.")
 def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk) -> None:
@@ -24,16 +37,15 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
 
     Semua kiriman divalidasi sekaligus; yang tanpa kesalahan diterima, sisanya ditolak beserta
     temuannya (buku tetap ditulis dari yang diterima). Setiap kiriman dicatat di riwayat; untuk
-    unit, tahun dan periode yang sama hanya kiriman diterima terbaru yang dipakai. Kode keluar:
-    0 semua diterima, 1 ada yang ditolak, 2 tidak ada yang dapat dikerjakan.
+    unit, tahun dan periode yang sama hanya kiriman diterima terbaru yang dipakai. Dengan
+    --format json stdout selalu JSON. Kode keluar: 0 semua diterima, 1 ada yang ditolak, 2
+    tidak ada yang dapat dikerjakan (tidak ada workbook kiriman, tahun/periode tidak dapat
+    ditentukan, perintah salah pakai).
     """
     from ..consolidate.konsolidasi import GagalKonsolidasi, konsolidasi
-    from ..consolidate.laporan import ke_json, ke_teks
+    from ..consolidate.laporan import ke_json, ke_json_galat, ke_teks
     from ..consolidate.riwayat import RiwayatRusak, RiwayatTerkunci
 
-    if keluaran.suffix.lower() != ".xlsx":
-        click.echo("Galat: buku nasional (-o) harus berakhiran .xlsx.", err=True)
-        raise SystemExit(2)
     bar = None
 
     def kemajuan(selesai: int, total: int) -> None:
@@ -48,7 +60,10 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
     try:
         hasil = konsolidasi(paths, keluaran, tahun, periode, riwayat, jobs, kemajuan)
     except (GagalKonsolidasi, RiwayatTerkunci, RiwayatRusak) as e:
-        click.echo(f"Galat: {e}", err=True)
+        if bentuk == "json":
+            click.echo(ke_json_galat(str(e), keluaran, riwayat))
+        else:
+            click.echo(f"Galat: {e}", err=True)
         raise SystemExit(2) from None
     finally:
         if bar is not None:
@@ -57,7 +72,6 @@ def konsolidasi_cmd(paths, keluaran: Path, tahun, periode, riwayat, jobs, bentuk
         click.echo(ke_json(hasil))
     else:
         click.echo(ke_teks(hasil))
-    diperiksa = [k for _, k, _ in hasil.berkas if k is not None]
-    if not diperiksa:
-        raise SystemExit(2)
-    raise SystemExit(1 if hasil.ditolak else 0)
+        if hasil.galat:
+            click.echo(f"Galat: {hasil.galat}", err=True)
+    raise SystemExit(hasil.kode_keluar)

@@ -1,29 +1,24 @@
 from __future__ import annotations
 
-import errno
 import time
 from pathlib import Path
 
 import click
 
-from ..samples.synthetic import buat_sampel, rencana_berkas
-from .bahasa import Perintah
-
-_SEBAB = {
-    errno.ENOTDIR: "salah satu bagian path adalah berkas, bukan folder",
-    errno.EACCES: "tidak ada izin menulis",
-    errno.EPERM: "tidak ada izin menulis",
-    errno.ENOSPC: "disk penuh",
-    errno.EROFS: "disk hanya dapat dibaca",
-}
+from ..io.galat_os import sebab_os
+from ..samples.synthetic import ArgumenSampelSalah, buat_sampel, periksa_argumen
+from .bahasa import Opsi, Perintah
 
 
 @click.command("sampel", cls=Perintah)
-@click.option("--units", "-n", "units", type=int, metavar="N", required=True,
+@click.option("--units", "-n", "units", type=int, metavar="N", required=True, cls=Opsi,
+              saran="sebutkan jumlah workbook yang dibuat, mis. --units 103 (satu per unit "
+                    "kerja).",
               help="Jumlah workbook (satu per unit kerja). Lebih dari 103: unit diulang dengan "
                    "tahun sebelumnya.")
-@click.option("-o", "--output", "folder", required=True,
+@click.option("-o", "--output", "folder", required=True, cls=Opsi,
               type=click.Path(file_okay=False, path_type=Path),
+              saran="sebutkan folder tujuan, mis. -o sampel.",
               help="Folder tujuan (dibuat bila belum ada). Berkas bernama sama ditimpa, berkas "
                    "lain dibiarkan.")
 @click.option("--seed", type=int, metavar="S", default=0, show_default=True,
@@ -47,31 +42,17 @@ def sampel_cmd(units: int, folder: Path, seed: int, rusak: int, tahun: int, peri
 
     Contoh: rapk-xl sampel --units 103 -o sampel --rusak 15 --jobs 2
     """
-    if units < 1:
-        raise click.BadParameter(f"jumlah workbook paling sedikit 1, bukan {units}.",
-                                 param_hint="--units")
-    if not 0 <= rusak <= units:
-        raise click.BadParameter(
-            f"jumlah workbook rusak harus 0 sampai {units} (nilai --units), bukan {rusak}.",
-            param_hint="--rusak")
-    if not 1 <= periode <= 12:
-        raise click.BadParameter(f"periode harus bulan 1-12 (6 = Juni), bukan {periode}.",
-                                 param_hint="--periode")
-    if jobs < 1:
-        raise click.BadParameter(f"jumlah proses paling sedikit 1, bukan {jobs}.",
-                                 param_hint="--jobs")
     try:
-        rencana_berkas(units, seed, tahun)
-    except ValueError as e:
-        raise click.BadParameter(str(e), param_hint="--tahun") from None
+        periksa_argumen(units, rusak, tahun, periode, jobs)
+    except ArgumenSampelSalah as e:
+        raise click.BadParameter(e.pesan, param_hint=f"--{e.argumen}") from None
     click.echo(f"Menulis {units} workbook ke {folder} ...")
     mulai = time.perf_counter()
     try:
         m = buat_sampel(folder, units=units, seed=seed, rusak=rusak, tahun=tahun,
                         periode=periode, jobs=jobs)
     except OSError as e:
-        sebab = _SEBAB.get(e.errno, e.strerror or type(e).__name__)
-        raise click.ClickException(f"tidak dapat menulis ke {folder}: {sebab}.") from None
+        raise click.ClickException(f"tidak dapat menulis ke {folder}: {sebab_os(e)}.") from None
     n_rusak = sum(f.rusak for f in m.files)
     n_kesalahan = sum(len(f.faults) for f in m.files)
     detik = f"{time.perf_counter() - mulai:.1f}".replace(".", ",")

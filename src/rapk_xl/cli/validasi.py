@@ -5,41 +5,23 @@ from pathlib import Path
 
 import click
 
-from .bahasa import Perintah
+from .bahasa import Argumen, PerintahJson
 
 
-def _minta_json(args: list[str]) -> bool:
-    return "--format=json" in args or any(
-        a == "--format" and b == "json" for a, b in zip(args, args[1:]))
+def _galat_json(pesan: str) -> str:
+    return json.dumps({"files": [], "error": pesan}, ensure_ascii=False, indent=2)
 
 
-def _cetak_galat_json(pesan: str) -> None:
-    click.echo(json.dumps({"files": [], "error": pesan}, ensure_ascii=False, indent=2))
-
-
-class _PerintahJson(Perintah):
-    """Dengan ``--format json`` stdout selalu JSON: galat pemakaian (opsi salah, PATH tidak
-    diberikan) juga dicetak sebagai ``{"files": [], "error": ...}``; pesan biasa click tetap
-    di stderr."""
-
-    def parse_args(self, ctx, args):
-        json_ = _minta_json(list(args))
-        try:
-            return super().parse_args(ctx, args)
-        except click.UsageError as e:
-            if json_:
-                _cetak_galat_json(e.format_message())
-            raise
-
-
-@click.command("validasi", cls=_PerintahJson)
-@click.argument("paths", metavar="PATH...", nargs=-1, required=True,
-                type=click.Path(path_type=Path))
+@click.command("validasi", cls=PerintahJson, json_galat=_galat_json)
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True, cls=Argumen,
+                type=click.Path(path_type=Path),
+                saran="sebutkan workbook atau folder yang diperiksa, mis. rapk-xl validasi "
+                      "kiriman/ (atau rapk-xl validasi rapk_jember.xlsx).")
 @click.option("--format", "bentuk", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Bentuk laporan di layar.")
 @click.option("-o", "--output", "keluaran", type=click.Path(dir_okay=False, path_type=Path),
               help="Tulis juga laporan .xlsx dengan tautan ke setiap sel.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, metavar="N",
               help="Jumlah proses baca paralel (bawaan: jumlah inti, paling banyak 2).")
 def validasi_cmd(paths: tuple[Path, ...], bentuk: str, keluaran: Path | None,
                  jobs: int | None) -> None:
@@ -56,25 +38,18 @@ def validasi_cmd(paths: tuple[Path, ...], bentuk: str, keluaran: Path | None,
 
     def gagal(pesan: str) -> None:
         if json_:
-            _cetak_galat_json(pesan)
+            click.echo(_galat_json(pesan))
         else:
             click.echo(f"Galat: {pesan}", err=True)
         raise SystemExit(2)
 
     if keluaran is not None and keluaran.suffix.lower() != ".xlsx":
         gagal(f"laporan -o harus berakhiran .xlsx (mis. -o laporan.xlsx), bukan '{keluaran.name}'.")
-    try:
-        lap, galat = _periksa(paths, jobs)
-    except SystemExit:
-        raise
-    except Exception as e:  # noqa: BLE001 — galat internal tetap JSON di mode JSON
-        if json_:
-            _cetak_galat_json(f"Galat internal rapk-xl ({type(e).__name__}); laporkan ke pengelola "
-                              "rapk-xl beserta perintah dan berkasnya.")
-        raise
+    lap, galat = _periksa(paths, jobs)
     if not lap.files:
-        gagal(f"tidak ada berkas untuk diperiksa di {', '.join(repr(str(p)) for p in paths)} "
-              "(folder kosong).")
+        tempat = ", ".join(f"'{p}'" for p in paths)
+        gagal(f"tidak ada berkas untuk diperiksa di {tempat} (folder kosong).")
+    from ..io.galat_os import sebab_os
     from ..validate.laporan import ke_json, ke_teks, status, tulis_xlsx
 
     pesan = None
@@ -86,7 +61,7 @@ def validasi_cmd(paths: tuple[Path, ...], bentuk: str, keluaran: Path | None,
         try:
             tulis_xlsx(lap, keluaran)
         except OSError as e:
-            pesan = (f"laporan tidak dapat ditulis ke {keluaran}: {e.strerror} (tutup berkasnya "
+            pesan = (f"laporan tidak dapat ditulis ke {keluaran}: {sebab_os(e)} (tutup berkasnya "
                      "bila sedang terbuka di Excel, atau pilih folder lain).")
     if json_:
         click.echo(ke_json(lap, pesan))

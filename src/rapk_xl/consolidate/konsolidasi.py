@@ -8,7 +8,10 @@ Satu run:
    dalam satu jalur massal, per kelompok agar memori tetap kecil, lalu dicatat — diterima
    bila tanpa kesalahan, ditolak beserta temuannya;
 4. buku nasional disusun dari riwayat: per unit, kiriman diterima terbaru untuk tahun dan
-   periode itu, dihitung ulang dengan mesin hitung;
+   periode itu, dihitung ulang dengan mesin hitung — juga tanpa satu pun kiriman diterima
+   (setiap unit "belum mengirim" atau "ditolak"). Bila tahun dan periode tidak dapat
+   ditentukan, riwayat tetap di-commit (setiap penolakan tercatat), buku tidak ditulis dan
+   :attr:`HasilKonsolidasi.galat` menyebut sebabnya;
 5. buku ditulis ke berkas sementara, riwayat di-commit, lalu berkas sementara menggantikan buku
    lama (``os.replace``). Run yang dihentikan kapan pun meninggalkan buku dan riwayat sebelumnya
    utuh; bila terhenti tepat sesudah commit, run berikutnya membangun buku yang sama lagi.
@@ -29,7 +32,10 @@ from typing import Callable
 
 from ..calc.turunan import satuan_anggaran_baku
 from ..format import nasional as fn
+from ..format.spec import rentang_tahun
+from ..io.galat_os import sebab_os
 from ..reference import cari_unit
+from ..validate.katalog import KATALOG
 from ..validate.temuan import HasilBerkas
 from ..validate.validator import BerkasMasuk, gc_dijeda, kumpulkan_berkas, periksa_dan_baca
 from .buku import tulis_buku
@@ -62,6 +68,22 @@ class HasilKonsolidasi:
     catatan: list[str] = field(default_factory=list)
     buku_ditulis: bool = False
     buku: BukuNasional | None = None
+    #: mengapa buku tidak dapat disusun (tahun/periode tidak dapat ditentukan); kiriman run
+    #: ini tetap tercatat di riwayat
+    galat: str | None = None
+
+    @property
+    def diperiksa(self) -> list[KirimanTercatat]:
+        """Kiriman run ini yang diperiksa (baru atau sudah tercatat), tanpa yang dilewati."""
+        return [k for _, k, _ in self.berkas if k is not None]
+
+    @property
+    def kode_keluar(self) -> int:
+        """0 semua diterima; 1 ada yang ditolak; 2 tidak ada yang dapat dikerjakan (tidak ada
+        berkas kiriman, atau buku tidak dapat disusun)."""
+        if self.galat or not self.diperiksa:
+            return 2
+        return 1 if self.ditolak else 0
 
     @property
     def diterima(self) -> list[KirimanTercatat]:
@@ -146,25 +168,88 @@ def _catat_baru(r: Riwayat, item: list[tuple[BerkasMasuk, str, float]], diterima
     return hasil
 
 
-def _pilih_periode(hasil: HasilKonsolidasi, tahun, periode, r: Riwayat):
+def _periode_sah(k: KirimanTercatat) -> bool:
+    """Tahun dan periode kiriman terbaca dan wajar (bukan yang membuatnya ditolak)."""
+    bawah, atas = rentang_tahun()
+    salah = {t.get("rule") for t in k.temuan_kesalahan}
+    return (k.tahun is not None and k.periode is not None and bawah <= k.tahun <= atas
+            and 1 <= k.periode <= 12 and not salah & {"tahun-tidak-wajar", "periode-tidak-sah"})
+
+
+def _pilih_periode(hasil: HasilKonsolidasi, tahun, periode,
+                   r: Riwayat) -> tuple[int, int] | None:
+    """Tahun dan periode buku: yang disebut, atau yang terbanyak di kiriman diterima run ini,
+    lalu di kiriman ditolak run ini (workbook RAPK yang tahun/periodenya sah: buku tetap
+    disusun, unitnya "ditolak"), lalu di kiriman diterima riwayat. None bila tidak ada."""
     if tahun is not None and periode is not None:
         return tahun, periode
 
-    def cocok(daftar) -> list[tuple[int, int]]:
+    def cocok(daftar, status: str) -> list[tuple[int, int]]:
         return [(k.tahun, k.periode) for k in daftar
-                if k is not None and k.status == "diterima" and k.tahun and k.periode
+                if k is not None and k.status == status and _periode_sah(k)
                 and tahun in (None, k.tahun) and periode in (None, k.periode)]
 
-    sumber = cocok(k for _, k, _ in hasil.berkas) or cocok(r.kiriman())
+    run_ini = [k for _, k, _ in hasil.berkas]
+    sumber = cocok(run_ini, "diterima")
+    asal = None
     if not sumber:
-        raise GagalKonsolidasi("Tahun dan periode buku nasional tidak dapat ditentukan: tidak ada "
-                               "kiriman yang terbaca. Sebutkan --tahun dan --periode.")
+        sumber = cocok(run_ini, "ditolak")
+        asal = "tidak ada kiriman diterima; tahun dan periodenya dari kiriman yang ditolak"
+    if not sumber:
+        sumber = cocok(r.kiriman(), "diterima")
+        asal = "dari kiriman diterima yang sudah tercatat di riwayat"
+    if not sumber:
+        return None
     (th, per), _ = Counter(sumber).most_common(1)[0]
+    if asal:
+        hasil.catatan.append(f"Buku disusun untuk tahun {th} periode {per} ({asal}).")
     if len(set(sumber)) > 1:
         hasil.catatan.append(f"Kiriman memuat beberapa tahun/periode; buku disusun untuk tahun "
                              f"{th} periode {per} (terbanyak). Pakai --tahun/--periode untuk "
                              "yang lain.")
     return th, per
+
+
+def _jenis_tolak(k: KirimanTercatat) -> str:
+    aturan = {t.get("rule") for t in k.temuan_kesalahan}
+    if any(a in KATALOG and KATALOG[a].kelompok == "berkas" for a in aturan):
+        return "tidak terbaca"
+    if "bukan-workbook-rapk" in aturan:
+        return "terbaca tetapi bukan workbook RAPK"
+    return "workbook RAPK ditolak tanpa tahun/periode yang sah"
+
+
+def _tempat(paths) -> str:
+    return ", ".join(f"'{p}'" for p in paths)
+
+
+def _sebab_tanpa_periode(hasil: HasilKonsolidasi, paths, tahun, periode) -> str:
+    """Mengapa buku tidak dapat disusun, dengan apa yang ditemukan dan apa yang harus
+    dilakukan."""
+    tempat = _tempat(paths)
+    diperiksa = hasil.diperiksa
+    if not diperiksa:
+        isi = (f"{len(hasil.dilewati)} berkas di sana dilewati (bukan workbook kiriman; "
+               "alasannya disebut per berkas)" if hasil.dilewati else "foldernya kosong")
+        return (f"Tidak ada workbook kiriman untuk dikonsolidasikan di {tempat}: {isi}, dan "
+                "riwayat belum mencatat kiriman diterima. Letakkan workbook kiriman unit "
+                "(.xlsx) di sana, atau sebutkan folder kirimannya.")
+    disaring = " ".join(x for x in (f"tahun {tahun}" if tahun is not None else "",
+                                    f"periode {periode}" if periode is not None else "") if x)
+    diterima = sorted({(k.tahun, k.periode) for k in diperiksa if k.status == "diterima"},
+                      key=str)
+    if diterima and disaring:
+        ada = ", ".join(f"tahun {th} periode {per}" for th, per in diterima)
+        return (f"Tidak ada kiriman diterima untuk {disaring}: kiriman diterima di {tempat} "
+                f"untuk {ada}. Sebutkan --tahun dan --periode yang ada kirimannya, atau "
+                f"keduanya sekaligus untuk menulis buku {disaring} tanpa kiriman diterima.")
+    jenis = Counter(_jenis_tolak(k) for k in diperiksa)
+    rinci = ", ".join(f"{n} {j}" for j, n in jenis.most_common())
+    return (f"Tahun dan periode buku nasional tidak dapat ditentukan: {len(diperiksa)} berkas "
+            f"diperiksa tetapi tak satu pun workbook RAPK yang diterima ({rinci}). "
+            f"Penolakannya sudah dicatat di riwayat {hasil.riwayat}. Sebutkan --tahun dan "
+            "--periode untuk menulis buku tanpa kiriman diterima (setiap unit 'belum mengirim' "
+            "atau 'ditolak').")
 
 
 def _catatan_ganda(periode_ini: list[KirimanTercatat], tahun: int, periode: int,
@@ -253,6 +338,9 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
                 tunggu: float = TUNGGU_KUNCI) -> HasilKonsolidasi:
     """Konsolidasikan kiriman di ``paths`` ke buku nasional ``keluaran`` (lihat modul)."""
     keluaran = Path(keluaran)
+    if keluaran.suffix.lower() != ".xlsx":
+        raise GagalKonsolidasi(f"Buku nasional harus berkas .xlsx (mis. nasional.xlsx), bukan "
+                               f"'{keluaran.name}'.")
     riwayat = Path(riwayat) if riwayat else keluaran.with_name(keluaran.stem + ".riwayat.sqlite")
     masuk, galat = kumpulkan_berkas(paths)
     if galat:
@@ -261,7 +349,12 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
     hasil = HasilKonsolidasi(keluaran, riwayat)
     # mikrodetik: urutan kiriman tidak pernah seri (run berurutan karena kunci riwayat)
     sekarang = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
-    with Riwayat(riwayat, tunggu) as r:
+    try:
+        buka = Riwayat(riwayat, tunggu)
+    except OSError as e:  # mis. folder riwayat/buku ternyata berkas
+        raise GagalKonsolidasi(f"Riwayat {riwayat} tidak dapat dibuat: {sebab_os(e)}. Pilih folder "
+                               "lain untuk -o (atau --riwayat).") from None
+    with buka as r:
         r.mulai()
         sementara = None
         try:
@@ -275,7 +368,8 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
                     sha[m.path] = _sha256(m.path)
                     item.append((m, sha[m.path], m.path.stat().st_mtime))
                 except OSError as e:
-                    raise GagalKonsolidasi(f"{m.path} tidak dapat dibaca: {e.strerror}.") from None
+                    raise GagalKonsolidasi(f"{m.path} tidak dapat dibaca: {sebab_os(e)}. "
+                                           "Tidak ada yang dicatat; perbaiki lalu ulangi.") from None
             lama = r.cari_sha([s for _, s, _ in item])
             baru = [(m, s, t) for m, s, t in item if s not in lama]
             unik, ganda_isi, dilihat = [], [], set()
@@ -298,8 +392,18 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
                     k, h = tercatat[s]
                     hasil.berkas.append((m, k, h))
             hasil.baru, hasil.sudah_tercatat = len(unik), len(item) - len(unik)
-            th, per = _pilih_periode(hasil, tahun, periode, r)
+            pilihan = _pilih_periode(hasil, tahun, periode, r)
+            if pilihan is None:
+                # buku tidak dapat disusun, tetapi setiap kiriman tetap tercatat
+                hasil.galat = _sebab_tanpa_periode(hasil, paths, tahun, periode)
+                r.simpan()
+                return hasil
+            th, per = pilihan
             hasil.tahun, hasil.periode = th, per
+            if not hasil.diperiksa:
+                hasil.catatan.append(
+                    f"Tidak ada workbook kiriman di {_tempat(paths)}; buku "
+                    "disusun hanya dari kiriman yang sudah tercatat di riwayat.")
             periode_ini = r.kiriman(th, per)
             dipakai = terbaru(periode_ini)
             hasil.dipakai = dipakai
@@ -317,7 +421,8 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
                                _dt.datetime.fromisoformat(dibuat).replace(tzinfo=None))
                 except OSError as e:
                     raise GagalKonsolidasi(f"Buku nasional tidak dapat ditulis ke {keluaran}: "
-                                           f"{e.strerror}.") from None
+                                           f"{sebab_os(e)}. Tidak ada yang dicatat; perbaiki "
+                                           "lalu ulangi.") from None
                 r.atur_info(kunci_buku, json.dumps({"isi": sidik, "berkas": _sha256(sementara)}))
             r.simpan()
         except BaseException:
@@ -332,8 +437,8 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
         except OSError as e:
             sementara.unlink(missing_ok=True)
             raise GagalKonsolidasi(
-                f"Buku nasional {keluaran} tidak dapat diganti ({e.strerror}); mungkin sedang "
-                "terbuka di Excel. Kiriman sudah tercatat di riwayat; tutup berkasnya lalu "
-                "jalankan perintah yang sama lagi untuk menulis buku.") from None
+                f"Buku nasional {keluaran} tidak dapat diganti: {sebab_os(e)}; bila berkasnya "
+                "terbuka di Excel, tutup dulu. Kiriman sudah tercatat di riwayat; jalankan "
+                "perintah yang sama lagi untuk menulis buku.") from None
         hasil.buku_ditulis = True
     return hasil

@@ -8,12 +8,23 @@ from ..format.spec import nama_bulan
 from ..reference import daftar_unit
 from .konsolidasi import HasilKonsolidasi
 
-__all__ = ["ke_teks", "ke_json"]
+__all__ = ["ke_teks", "ke_json", "ke_json_galat"]
+
+
+def ke_json_galat(pesan: str, keluaran=None, riwayat=None) -> str:
+    """JSON untuk run yang tidak dapat dimulai (perintah salah pakai, PATH tidak ada, riwayat
+    terkunci atau rusak): bentuknya sama dengan :func:`ke_json`, tanpa berkas, dengan
+    ``"error"``."""
+    return json.dumps({
+        "output": str(keluaran) if keluaran else None, "riwayat": str(riwayat) if riwayat else None,
+        "tahun": None, "periode": None, "buku_ditulis": False, "files": [], "dipakai": [],
+        "catatan": [], "error": pesan}, ensure_ascii=False, indent=2)
 
 
 def ke_json(hasil: HasilKonsolidasi) -> str:
-    """Hasil run sebagai JSON."""
-    return json.dumps({
+    """Hasil run sebagai JSON; ``"error"`` bila buku tidak dapat disusun (kiriman tetap
+    tercatat)."""
+    data = {
         "output": str(hasil.keluaran), "riwayat": str(hasil.riwayat),
         "tahun": hasil.tahun, "periode": hasil.periode, "buku_ditulis": hasil.buku_ditulis,
         "files": [{"file": str(m.path), "status": ("dilewati" if m.dilewati else k.status),
@@ -23,23 +34,36 @@ def ke_json(hasil: HasilKonsolidasi) -> str:
                   for m, k, h in hasil.berkas],
         "dipakai": [{"unit": k.unit, "file": k.berkas, "sha256": k.sha256} for k in hasil.dipakai],
         "catatan": hasil.catatan,
-    }, ensure_ascii=False, indent=2)
+    }
+    if hasil.galat:
+        data["error"] = hasil.galat
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _tempat(t: dict) -> str:
+    """'PK!D7', 'PK' atau '' (temuan untuk seluruh berkas)."""
+    sheet, sel = t.get("sheet") or "", t.get("cell") or ""
+    return f"{sheet}!{sel}" if sheet and sel else sheet
 
 
 def ke_teks(hasil: HasilKonsolidasi) -> str:
     """Hasil run untuk terminal: jumlah, yang ditolak dengan contoh selnya, catatan, keluaran."""
-    baris = [f"Konsolidasi tahun {hasil.tahun} periode {hasil.periode} "
-             f"({nama_bulan(hasil.periode)})"]
-    diperiksa = [k for _, k, _ in hasil.berkas if k is not None]
+    if hasil.tahun is None:
+        baris = ["Konsolidasi: buku nasional tidak disusun (tahun dan periode tidak diketahui)"]
+    else:
+        baris = [f"Konsolidasi tahun {hasil.tahun} periode {hasil.periode} "
+                 f"({nama_bulan(hasil.periode)})"]
     baris.append(f"  {len(hasil.berkas)} berkas: {len(hasil.diterima)} diterima, "
                  f"{len(hasil.ditolak)} ditolak, {len(hasil.dilewati)} dilewati "
                  f"({hasil.baru} baru, {hasil.sudah_tercatat} sudah tercatat sebelumnya)")
     if hasil.ditolak:
-        baris.append("  Ditolak (rinciannya di sheet Ditolak):")
+        rinci = ("sheet Ditolak buku nasional" if hasil.buku is not None
+                 else f"rapk-xl riwayat --riwayat {hasil.riwayat}")
+        baris.append(f"  Ditolak (rinciannya: {rinci}):")
         for k in hasil.ditolak:
             salah = k.temuan_kesalahan
-            contoh = "; ".join(f"{t['rule']} {t.get('sheet') or ''}"
-                               f"{'!' + t['cell'] if t.get('cell') else ''}" for t in salah[:3])
+            contoh = "; ".join(" ".join(x for x in (t["rule"], _tempat(t)) if x)
+                               for t in salah[:3])
             lagi = f"; +{len(salah) - 3} lagi" if len(salah) > 3 else ""
             baris.append(f"    {Path(k.berkas).name} — {k.unit or '(unit tak dikenal)'}: "
                          f"{len(salah)} kesalahan ({contoh}{lagi})")
@@ -47,11 +71,13 @@ def ke_teks(hasil: HasilKonsolidasi) -> str:
         baris.append(f"  Dilewati: {m.path.name} — {m.catatan}")
     for c in hasil.catatan:
         baris.append(f"  Catatan: {c}")
-    n_unit = sum(u.kelompok != "BPOM" for u in daftar_unit())
-    baris.append(f"  Dipakai di buku: {len(hasil.dipakai)} unit (dari {n_unit} unit kerja)")
-    status = "ditulis" if hasil.buku_ditulis else "tidak berubah: isinya sama dengan run sebelumnya"
-    baris.append(f"Buku nasional: {hasil.keluaran} ({status})")
+    if hasil.buku is None:
+        baris.append(f"Buku nasional: {hasil.keluaran} (tidak ditulis)")
+    else:
+        n_unit = sum(u.kelompok != "BPOM" for u in daftar_unit())
+        baris.append(f"  Dipakai di buku: {len(hasil.dipakai)} unit (dari {n_unit} unit kerja)")
+        status = ("ditulis" if hasil.buku_ditulis
+                  else "tidak berubah: isinya sama dengan run sebelumnya")
+        baris.append(f"Buku nasional: {hasil.keluaran} ({status})")
     baris.append(f"Riwayat: {hasil.riwayat}")
-    if not diperiksa:
-        baris.append("Tidak ada berkas yang dapat diperiksa.")
     return "\n".join(baris)

@@ -188,7 +188,9 @@ class Riwayat:
         except sqlite3.OperationalError as e:
             if _terkunci(e):
                 raise RiwayatTerkunci(self._pesan_terkunci()) from None
-            raise RiwayatRusak(f"Riwayat {self.path} tidak dapat dibuka: {e}.") from None
+            raise RiwayatRusak(f"Riwayat {self.path} tidak dapat dibuka atau dibuat (SQLite: "
+                               f"{e}). Pastikan path itu berkas di folder yang dapat ditulisi "
+                               "(bukan folder), atau pakai --riwayat dengan nama lain.") from None
         except sqlite3.DatabaseError:
             raise RiwayatRusak(f"{self.path} bukan berkas riwayat rapk-xl (SQLite) yang sah. "
                                "Pakai --riwayat dengan nama berkas lain.") from None

@@ -33,7 +33,7 @@ from .katalog_isi import (BLOK_PUSAT, BLOK_UPT, GELAR, HITUNGAN, INDIKATOR_PUSAT
                           NAMA_BELAKANG, NAMA_DEPAN, SASARAN_PUSAT, SASARAN_UPT, Ind)
 
 __all__ = ["buat_sampel", "rencana_berkas", "buat_isi", "ke_data", "unit_sampel", "Manifest",
-           "BerkasSampel", "Kerusakan", "NAMA_MANIFEST"]
+           "BerkasSampel", "Kerusakan", "NAMA_MANIFEST", "ArgumenSampelSalah", "periksa_argumen"]
 
 NAMA_MANIFEST = "manifest.json"
 
@@ -310,32 +310,49 @@ def unit_sampel() -> tuple[UnitKerja, ...]:
     return tuple(u for u in daftar_unit() if u.kelompok != "BPOM")
 
 
+class ArgumenSampelSalah(ValueError):
+    """Argumen generator sampel tidak sah; ``argumen`` menyebut yang mana (nama parameter
+    :func:`buat_sampel`: ``units``, ``rusak``, ``tahun``, ``periode``, ``jobs``)."""
+
+    def __init__(self, argumen: str, pesan: str):
+        super().__init__(pesan)
+        self.argumen = argumen
+        self.pesan = pesan
+
+
+def periksa_argumen(units: int, rusak: int = 0, tahun: int = 2024, periode: int = 6,
+                    jobs: int = 1) -> None:
+    """Periksa argumen :func:`buat_sampel` sebelum apa pun ditulis; yang pertama salah
+    menimbulkan :class:`ArgumenSampelSalah` dengan pesan yang menyebut nilai sahnya."""
+    if units < 1:
+        raise ArgumenSampelSalah("units", f"jumlah workbook paling sedikit 1, bukan {units}.")
+    if not 0 <= rusak <= units:
+        raise ArgumenSampelSalah(
+            "rusak", f"jumlah workbook rusak harus 0 sampai {units} (jumlah workbook), bukan "
+                     f"{rusak}.")
+    if not 1 <= periode <= 12:
+        raise ArgumenSampelSalah("periode",
+                                 f"periode harus bulan 1-12 (6 = Juni), bukan {periode}.")
+    if jobs < 1:
+        raise ArgumenSampelSalah("jobs", f"jumlah proses paling sedikit 1, bukan {jobs}.")
+    n_unit = len(unit_sampel())
+    lo, hi = rentang_tahun()
+    putaran = (units - 1) // n_unit
+    if not lo + putaran <= tahun <= hi:
+        raise ArgumenSampelSalah("tahun", (
+            f"tahun harus {lo + putaran}-{hi}, bukan {tahun}: "
+            + (f"{units} workbook memakai {putaran + 1} tahun (tiap {n_unit} workbook satu "
+               f"tahun lebih awal, sampai {tahun - putaran}) dan format hanya menerima tahun "
+               f"{lo}-{hi}." if putaran else f"format hanya menerima tahun {lo}-{hi}.")))
+
+
 def rencana_berkas(units: int, seed: int = 0, tahun: int = 2024) -> list[tuple[UnitKerja, int]]:
     """(unit, tahun) tiap berkas: unit diacak menurut ``seed``; setiap 103 berkas berikutnya
     memakai unit yang sama dengan tahun satu lebih awal."""
+    periksa_argumen(units, tahun=tahun)
     semua = list(unit_sampel())
-    if units < 1:
-        raise ValueError(f"jumlah unit harus paling sedikit 1, bukan {units}.")
-    lo, hi = rentang_tahun()
-    putaran = (units - 1) // len(semua)
-    if not lo + putaran <= tahun <= hi:
-        raise ValueError(
-            f"tahun harus {lo + putaran}-{hi}, bukan {tahun}: "
-            + (f"{units} berkas memakai {putaran + 1} tahun (tiap {len(semua)} berkas satu tahun "
-               f"lebih awal, sampai {tahun - putaran}) dan format hanya menerima tahun "
-               f"{lo}-{hi}." if putaran else f"format hanya menerima tahun {lo}-{hi}."))
     random.Random(f"rapk-xl sampel:{seed}:unit").shuffle(semua)
     return [(semua[i % len(semua)], tahun - i // len(semua)) for i in range(units)]
-
-
-def _periksa(units: int, rusak: int, periode: int, jobs: int) -> None:
-    if not 0 <= rusak <= max(units, 0):
-        raise ValueError(f"jumlah berkas rusak harus 0 sampai {units} (jumlah unit), "
-                         f"bukan {rusak}.")
-    if not 1 <= periode <= 12:
-        raise ValueError(f"periode harus bulan 1-12 (6 = Juni), bukan {periode}.")
-    if jobs < 1:
-        raise ValueError(f"jumlah proses harus paling sedikit 1, bukan {jobs}.")
 
 
 def _tulis(data: DataRAPK, path: Path, pasca: list) -> None:
@@ -354,8 +371,8 @@ def buat_sampel(folder: str | Path, units: int = 103, seed: int = 0, rusak: int 
     yang sama menghasilkan isi dan manifest yang sama. ``jobs`` > 1 menulis berkas dengan
     beberapa proses. Berkas lain di ``folder`` tidak disentuh; berkas bernama sama ditimpa.
     """
+    periksa_argumen(units, rusak, tahun, periode, jobs)
     rencana = rencana_berkas(units, seed, tahun)
-    _periksa(units, rusak, periode, jobs)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     dirusak = set(random.Random(f"rapk-xl sampel:{seed}:rusak").sample(range(units), rusak))
