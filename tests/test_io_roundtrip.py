@@ -111,6 +111,22 @@ def test_tabel_diperpanjang_di_bawah(berkas):
     assert len(a.df) == 5 and a.sel(4, "kontribusi") == "H10"
 
 
+def test_baris_sesudah_baris_kosong_tidak_hilang(berkas):
+    """Diketik di LibreOffice dengan satu baris terlewat: baris sesudahnya tetap dibaca, dan
+    celahnya dilaporkan (peringatan) — isian tidak pernah hilang diam-diam."""
+    wb = openpyxl.load_workbook(berkas)
+    ws = wb["Anggaran"]   # tabel sampai baris 8; baris 9 dan 10 kosong
+    ws["A11"], ws["C11"], ws["H11"] = "2.01", "DR.3165.QIA.005", 20
+    ws["A14"], ws["C14"], ws["H14"] = "1.02", "3165.QIA.001", 30
+    wb.save(berkas)
+    b = baca_workbook(berkas)
+    a = b["anggaran"]
+    assert len(a.df) == 5 and a.sel(3, "kontribusi") == "H11" and a.sel(4, "kontribusi") == "H14"
+    celah = [m for m in b.masalah if m.rule == "tabel-terputus"]
+    assert [(m.sheet, m.cell, m.severity) for m in celah] == [("Anggaran", "9:9", "warning")]
+    assert "baris 9" in celah[0].message and "tetap dibaca" in celah[0].message
+
+
 def test_kolom_dipindah_dibaca_menurut_header(berkas):
     wb = openpyxl.load_workbook(berkas)
     ws = wb["Anggaran"]

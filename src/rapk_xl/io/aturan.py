@@ -63,6 +63,11 @@ daftarkan("sheet-terlalu-besar", ERROR, "struktur",
           "Sheet {sheet} memakai area sangat luas (sampai baris {baris}, kolom {kolom}); sheet ini "
           "tidak dibaca. Hapus isi di luar tabel (Ctrl+End menunjukkan sel terakhir yang "
           "terpakai), lalu simpan ulang.")
+daftarkan("tabel-terputus", WARNING, "struktur",
+          "Baris kosong di tengah isian tabel; baris di bawahnya tetap dibaca.",
+          "Isian tabel {tabel} di sheet {sheet} terputus baris kosong di baris {baris}; baris "
+          "di bawahnya tetap dibaca sebagai bagian tabel. Hapus baris kosong itu (klik kanan "
+          "nomor baris > Hapus) agar tabel utuh.")
 daftarkan("tabel-terlalu-besar", ERROR, "struktur", "Tabel melebihi batas baris.",
           "Tabel {tabel} memuat lebih dari {batas} baris; sisanya tidak dibaca.")
 daftarkan("sheet-rusak", ERROR, "struktur", "Sheet tidak dapat dibaca.",

@@ -26,7 +26,7 @@ from ..format import DataRAPK
 from ..format.data import bingkai_kosong
 from ..temuan import Temuan, temuan
 from .aturan import TAK_TERBACA
-from ..calc.parse import kunci_teks
+from ..calc.parse import kunci_teks, rapikan_teks
 from ..format.spec import INFO, TABEL, TABEL_DATA, Kolom, Tabel, info_dari_teks
 from .capaian_sheet import sel_rumus_template
 from .xlsx_parts import (GagalBaca, InfoBerkas, PaketXlsx, ada_dtd, angka_ke_kolom, buka_berkas,
@@ -443,35 +443,32 @@ class _Pembaca:
                                        tabel=t.nama, urutan=", ".join(t.header[:4])))
 
     def _baris_data(self, nilai, h, c0, c1, r1, sheet, t):
-        """Baris data: di dalam definisi tabel (baris kosong dilewati), lalu baris berisi yang
-        bersambung langsung di bawahnya (tabel yang diperpanjang tanpa definisi diperbarui)."""
+        """Baris data: setiap baris berisi di bawah header, di dalam definisi tabel maupun di
+        bawahnya (tabel yang diperpanjang tanpa definisinya ikut memanjang: LibreOffice, WPS,
+        menempel). Baris kosong dilewati; baris berisi sesudah baris kosong di bawah tabel
+        tetap dibaca — tidak ada isian yang hilang diam-diam — dengan peringatan."""
         baris, nomor = [], []
         akhir_def = r1 if r1 is not None else h
-        i = h + 1
-        kosong_beruntun = 0
-        while i < len(nilai):
+        kosong_pertama = None  # baris kosong pertama di bawah definisi tabel
+        celah = None  # baris kosong yang diikuti isian
+        for i in range(h + 1, len(nilai)):
             b = nilai[i]
-            isi = any(v not in ("", None) for v in b[c0:c1 + 1])
-            if i <= akhir_def:
-                if isi:
-                    baris.append(b)
-                    nomor.append(i + 1)
-            else:
-                if not isi:
-                    kosong_beruntun += 1
-                    # tanpa definisi tabel: toleransi satu baris kosong di tengah data
-                    if r1 is not None or kosong_beruntun >= 2:
-                        break
-                else:
-                    kosong_beruntun = 0
-                    baris.append(b)
-                    nomor.append(i + 1)
+            if not any(v not in ("", None) for v in b[c0:c1 + 1]):
+                if i > akhir_def and kosong_pertama is None:
+                    kosong_pertama = i
+                continue
+            if kosong_pertama is not None and celah is None:
+                celah = kosong_pertama
+            baris.append(b)
+            nomor.append(i + 1)
             if len(baris) > MAKS_BARIS_TABEL:
                 self.masalah.append(temuan("tabel-terlalu-besar", sheet, None, tabel=t.nama,
                                            batas=MAKS_BARIS_TABEL))
                 baris, nomor = baris[:MAKS_BARIS_TABEL], nomor[:MAKS_BARIS_TABEL]
                 break
-            i += 1
+        if celah is not None:
+            self.masalah.append(temuan("tabel-terputus", sheet, f"{celah + 1}:{celah + 1}",
+                                       tabel=t.nama, sheet=sheet, baris=celah + 1))
         return baris, nomor
 
     def baca_info(self, t: TabelTerbaca) -> tuple[dict, dict]:
@@ -483,7 +480,7 @@ class _Pembaca:
         for i, (k, v) in enumerate(zip(t.df["kunci"], t.df["nilai"])):
             if k is None:
                 continue
-            teks = " ".join(str(k).split())
+            teks = rapikan_teks(k)
             kunci = info_dari_teks(teks) or teks
             if kunci in info:
                 self.masalah.append(temuan("info-ganda", t.sheet, t.sel(i, "kunci"),
@@ -544,9 +541,9 @@ def baca_sumber(sumber: Sumber, periksa_rumus: bool = False) -> Bacaan:
 
 
 def _tak_terbaca(masalah: list[Temuan], tabel: dict[str, TabelTerbaca]) -> set[str]:
-    rusak = {(m.sheet or "").casefold() for m in masalah if m.rule in TAK_TERBACA}
+    rusak = {kunci_teks(m.sheet) for m in masalah if m.rule in TAK_TERBACA}
     return {k for k, t in tabel.items()
-            if t.sheet is None or t.sheet.casefold() in rusak or t.spec.sheet.casefold() in rusak}
+            if t.sheet is None or kunci_teks(t.sheet) in rusak or kunci_teks(t.spec.sheet) in rusak}
 
 
 def _masalah(sumber: Sumber, p: _Pembaca, tabel: dict[str, TabelTerbaca]) -> list[Temuan]:
