@@ -22,7 +22,8 @@ from ..format.spec import (ANGGARAN, BATAS_BARIS, BATAS_BARIS_ANGGARAN, PERSPEKT
                            REALISASI, SHEET_CAPAIAN, Tabel, kunci_info)
 from .xlsx_parts import angka_ke_kolom as huruf
 
-__all__ = ["rancangan", "rentang_kolom", "sel_rumus_template", "kolom_blok", "BATAS_BARIS",
+__all__ = ["rancangan", "rentang_kolom", "sel_rumus_template", "kolom_blok", "sel_per_blok",
+           "BATAS_BARIS",
            "BATAS_BARIS_ANGGARAN", "BARIS_DATA", "SHEET_CAPAIAN"]
 
 
@@ -177,6 +178,19 @@ def rancangan(n_indikator: int) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _sel_capaian() -> frozenset[str]:
     return frozenset(rancangan(0))
+
+
+@lru_cache(maxsize=1)
+def sel_per_blok() -> dict[str, frozenset[str]]:
+    """Sel berumus template minimum per blok sheet Capaian (id blok → alamat), untuk mengenali
+    sheet Capaian dari template lama (satu blok tidak ada di tempatnya sama sekali)."""
+    hasil = {}
+    for b in (INDIKATOR, SASARAN, PERSPEKTIF_BLOK):
+        huruf_blok = set(kolom_blok(b).values())
+        hasil[b.id] = frozenset(a for a in _sel_capaian()
+                                if a.rstrip("0123456789") in huruf_blok
+                                and int(a[len(a.rstrip("0123456789")):]) > b.baris_header)
+    return hasil
 
 
 def sel_rumus_template(tabel: dict) -> dict[str, set[str]]:

@@ -451,9 +451,18 @@ class _Pembaca:
         akhir_def = r1 if r1 is not None else h
         kosong_pertama = None  # baris kosong pertama di bawah definisi tabel
         celah = None  # baris kosong yang diikuti isian
+        rumus = None  # sel berumus sheet ini, dimuat bila ada isi sesudah baris kosong
         for i in range(h + 1, len(nilai)):
             b = nilai[i]
-            if not any(v not in ("", None) for v in b[c0:c1 + 1]):
+            isi = [j for j in range(c0, min(c1, len(b) - 1) + 1) if b[j] not in ("", None)]
+            if isi and kosong_pertama is not None:
+                # sesudah baris kosong: baris yang seluruh isinya rumus bukan isian (mis. blok
+                # tanda tangan template lama di bawah tabel)
+                if rumus is None:
+                    rumus = self.sumber.sel_berumus(sheet) or set()
+                if all(f"{angka_ke_kolom(j + 1)}{i + 1}" in rumus for j in isi):
+                    isi = []
+            if not isi:
                 if i > akhir_def and kosong_pertama is None:
                     kosong_pertama = i
                 continue

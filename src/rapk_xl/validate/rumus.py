@@ -15,9 +15,9 @@ import pandas as pd
 from ..calc.parse import format_angka
 from ..calc.rules import bobot_indikator, hitung_capaian, kriteria
 from ..calc.turunan import capaian_input, jumlah_angka, nilai_bulan
-from ..format.capaian import BARIS_DATA, INDIKATOR
+from ..format.capaian import BARIS_DATA, INDIKATOR, PERSPEKTIF_BLOK, SASARAN
 from ..format.spec import ID_REALISASI, ID_TARGET, RAPK, SHEET_CAPAIAN
-from ..io.capaian_sheet import kolom_blok
+from ..io.capaian_sheet import kolom_blok, sel_per_blok
 from ..io.reader import Bacaan
 from ..io.xlsx_parts import kolom_ke_angka
 from ..temuan import ERROR, WARNING, aturan, temuan
@@ -96,11 +96,35 @@ class _Harapan:
 _SARAN = "Jangan mengetik di sheet Capaian: salin rumus dari sel di atasnya atau pakai template baru."
 
 
+def _blok_lama(hilang: dict[str, object]) -> list:
+    """Blok sheet Capaian yang seluruh sel rumusnya tidak ada dan kosong: sheet dari template
+    rapk-xl lama (bloknya di tempat lain), bukan rumus yang dihapus orang."""
+    return [blk for blk in (INDIKATOR, SASARAN, PERSPEKTIF_BLOK)
+            if (sel := sel_per_blok()[blk.id]) and sel <= hilang.keys()
+            and all(_kosong(hilang[a]) for a in sel)]
+
+
+@aturan("sheet-capaian-lama", WARNING, "rumus",
+        "Sheet Capaian dari template rapk-xl lama (satu blok di tempat lain).",
+        "Sheet Capaian dibuat dengan template rapk-xl lama: blok {blok} tidak ada di tempat "
+        "template sekarang (mulai {sel}). Isian tetap diperiksa dan semua angka dihitung ulang; "
+        "agar sheet Capaian lengkap, salin isian ke template terbaru (rapk-xl template).",
+        lingkup="workbook")
+def sheet_capaian_lama(b: Bacaan):
+    hilang = b.rumus_hilang.get(SHEET_CAPAIAN) or {}
+    return [temuan("sheet-capaian-lama", SHEET_CAPAIAN, None, blok=blk.judul,
+                   sel=f"{kolom_blok(blk)[blk.kolom[0].id]}{blk.baris_header}")
+            for blk in _blok_lama(hilang)]
+
+
 @aturan("rumus-ditimpa", ERROR, "rumus", "Sel berumus template ditimpa dengan nilai ketikan.",
         "{apa} {isi}; seharusnya {seharusnya}. {saran}", lingkup="workbook")
 def rumus_ditimpa(b: Bacaan):
     hasil = []
-    hilang = b.rumus_hilang.get(SHEET_CAPAIAN) or {}
+    hilang = dict(b.rumus_hilang.get(SHEET_CAPAIAN) or {})
+    for blk in _blok_lama(hilang):  # dilaporkan sekali oleh sheet-capaian-lama
+        for a in sel_per_blok()[blk.id]:
+            hilang.pop(a, None)
     if hilang:
         kolom_ind = {h: id_ for id_, h in kolom_blok(INDIKATOR).items()}
         harapan = None
