@@ -150,6 +150,11 @@ class Sumber:
         """Alamat sel berumus; ``None`` bila sumber tidak dapat memberikannya."""
         return None
 
+    def nilai_sel(self, sheet: str, alamat: set[str]) -> dict[str, object]:
+        """Nilai beberapa sel (alamat → nilai; sel kosong ``None``)."""
+        kisi = self.nilai(sheet)
+        return {a: _nilai_kisi(kisi, a) for a in alamat}
+
     def masalah(self) -> list[Temuan]:
         return []
 
@@ -291,6 +296,13 @@ class SumberBerkas(Sumber):
 
     def sel_berumus(self, sheet: str) -> set[str] | None:
         return PaketXlsx.sel_berumus(self._isi(sheet))
+
+    def nilai_sel(self, sheet: str, alamat: set[str]) -> dict[str, object]:
+        # Sheet dibaca utuh hanya bila salah satu sel itu memang berisi: sheet Capaian dari
+        # template lama (satu blok di tempat lain) tidak perlu dimuat seluruhnya.
+        if sheet not in self._nilai and not PaketXlsx.sel_berisi(self._isi(sheet), alamat):
+            return dict.fromkeys(alamat)
+        return super().nilai_sel(sheet, alamat)
 
     def masalah(self) -> list[Temuan]:
         return self._masalah
@@ -544,8 +556,7 @@ def baca_sumber(sumber: Sumber, periksa_rumus: bool = False) -> Bacaan:
                 b.rumus_hilang[sheet] = None
                 continue
             hilang = harap - ada
-            kisi = sumber.nilai(sheet) if hilang else []
-            b.rumus_hilang[sheet] = {a: _nilai_kisi(kisi, a) for a in hilang}
+            b.rumus_hilang[sheet] = sumber.nilai_sel(sheet, hilang) if hilang else {}
     return b
 
 

@@ -446,6 +446,7 @@ _NILAI = re.compile(rb"<v>([^<]*)</v>")
 _REF_BARIS = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}(\d+)"')
 _REF_KOLOM = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
 #: sel yang isinya diawali <f> (skema OOXML: <f> selalu mendahului <v> di dalam <c>)
+_SEL_BERISI = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*?(?<!/)>\s*<(?:f|v|is)\b')
 _SEL_BERUMUS = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*?(?<!/)>\s*<f\b')
 
 
@@ -882,6 +883,13 @@ class PaketXlsx:
             if r:
                 hasil[r.group(1).decode()] = v.group(1).decode() if v else "#N/A"
         return hasil
+
+    @staticmethod
+    def sel_berisi(xml: bytes, alamat: set[str]) -> set[str]:
+        """Alamat dari ``alamat`` yang selnya berisi nilai atau rumus (sel yang hanya bergaya
+        tidak termasuk)."""
+        ada = set(_SEL_BERISI.findall(xml))
+        return {a for a in alamat if a.encode() in ada}
 
     @staticmethod
     def sel_berumus(xml: bytes) -> set[str]:
