@@ -31,6 +31,8 @@ sys.path.insert(0, str(AKAR / "tests"))
 sys.path.insert(0, str(AKAR / "bench"))
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
+from run import ringkas, waktu  # noqa: E402 — satu cara mengukur untuk semua bench
+
 KLIK_DINGIN = """
 import sys, time
 t = time.perf_counter()
@@ -40,15 +42,6 @@ from xlwings_buku import buku
 import rapk_xl.ribbon
 rapk_xl.ribbon.validasi_book(buku(__import__('pathlib').Path({berkas!r})))
 """
-
-
-def _ukur(f, ulang):
-    hasil = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        f()
-        hasil.append(time.perf_counter() - t)
-    return hasil
 
 
 def _proses(kode: str) -> float:
@@ -91,25 +84,22 @@ def main() -> None:
         start = [_proses("pass") for _ in range(a.ulang)]
         impor_udf = [_proses("import xlwings, rapk_xl.udfs") for _ in range(a.ulang)]
         rapk_xl.ribbon.validasi_book(buku(berkas))  # pemanasan: impor dan cache
-        hangat = _ukur(lambda: rapk_xl.ribbon.validasi_book(buku(berkas)), a.ulang)
+        hangat = waktu(lambda: rapk_xl.ribbon.validasi_book(buku(berkas)), a.ulang)
         from rapk_xl.udfs import CAPAIAN
         real = [[float(i % 97) + 1] for i in range(300)]
         target = [[90.0]] * 300
-        udf = _ukur(lambda: CAPAIAN(real, target), a.ulang * 4)
-
-    def sel(x):
-        return f"{statistics.median(x):.3f} ({min(x):.3f})"
+        udf = waktu(lambda: CAPAIAN(real, target), a.ulang * 4)
 
     print(f"Mesin: {platform.machine()}, {os.cpu_count()} inti, Python "
           f"{platform.python_version()}, {platform.system()}; median (tercepat) dari {a.ulang}")
     print()
     print("| pengukuran | detik: median (tercepat) |")
     print("|---|---:|")
-    print(f"| start Python saja (`python -c pass`) | {sel(start)} |")
-    print(f"| start + impor jalur Validasi (`xlwings.utils`, `rapk_xl.ribbon`) | {sel(impor)} |")
-    print(f"| klik Validasi dingin: proses baru + impor + validasi 300 indikator | {sel(dingin)} |")
-    print(f"| klik Validasi berikutnya, proses tetap hidup (UDF server): validasi saja | {sel(hangat)} |")
-    print(f"| server UDF baru: start + impor `rapk_xl.udfs` | {sel(impor_udf)} |")
+    print(f"| start Python saja (`python -c pass`) | {ringkas(start)} |")
+    print(f"| start + impor jalur Validasi (`xlwings.utils`, `rapk_xl.ribbon`) | {ringkas(impor)} |")
+    print(f"| klik Validasi dingin: proses baru + impor + validasi 300 indikator | {ringkas(dingin)} |")
+    print(f"| klik Validasi berikutnya, proses tetap hidup (UDF server): validasi saja | {ringkas(hangat)} |")
+    print(f"| server UDF baru: start + impor `rapk_xl.udfs` | {ringkas(impor_udf)} |")
     print(f"| `CAPAIAN` atas range 300 sel, server hangat | "
           f"{statistics.median(udf):.4f} ({min(udf):.4f}) |")
     print()
