@@ -40,3 +40,19 @@ def test_median_dan_nps_nasional():
     assert math.isnan(median_capaian([None, "Akhir Tahun"]))
     assert nps_nasional([90, None, 100]) == 95              # unit tanpa NPS tidak dihitung
     assert math.isnan(nps_nasional([]))
+
+
+def test_jumlah_terbaca_memuat_teks_angka_yang_jelas():
+    from rapk_xl.calc.turunan import jumlah_angka, jumlah_terbaca
+    nilai = [1_000, "5.874.961,0", None, "bukan angka", 2.5]
+    assert jumlah_terbaca(nilai) == 1_000 + 5_874_961 + 2.5
+    assert jumlah_angka(nilai) == 1_002.5                      # seperti SUMIF: teks tidak ikut
+
+
+def test_bulatkan_bilangan_besar_tidak_bergeser():
+    # total anggaran nasional dalam rupiah (2.354.243.149 ribu): toleransi pembulatan dulu
+    # relatif 1e-12, sehingga 2,35e12 menjadi ...149.002
+    from rapk_xl.calc.parse import bulatkan, format_angka
+    assert format_angka(2_354_243_149_000.0, 0) == "2.354.243.149.000"
+    assert bulatkan(15_768_463_000.4, 0) == 15_768_463_000
+    assert bulatkan(109.995, 2) == 110.0                        # tetap seperti Excel

@@ -21,7 +21,7 @@ __all__ = [
     "capaian_input_array", "capaian_input", "RUMUS_CAPAIAN_INPUT", "nilai_bulan",
     "rasio_pembilang", "persentase_bagian", "bulan_triwulan", "jumlah_angka",
     "pagu_periode", "capaian_input_periode", "efisiensi_sementara", "median_capaian",
-    "nps_nasional",
+    "nps_nasional", "jumlah_terbaca",
 ]
 
 SATUAN_ANGGARAN = ("Rupiah", "Ribu Rupiah")
@@ -195,3 +195,11 @@ def nps_nasional(nps_unit) -> float:
     x, _ = parse_angka_array(np.asarray(nps_unit, dtype=object).reshape(-1))
     x = x[~np.isnan(x)]
     return float(x.mean()) if x.size else float("nan")
+
+
+def jumlah_terbaca(nilai) -> float:
+    """Jumlah sel yang terbaca sebagai angka, juga teks angka yang tidak ambigu
+    (``"5.874.961,0"``); teks lain dan sel kosong tidak ikut. Cara buku nasional menjumlah
+    anggaran kiriman (berbeda dengan :func:`jumlah_angka`, yang seperti SUMIF Excel)."""
+    x, _ = parse_angka_array(np.asarray(nilai, dtype=object).reshape(-1))
+    return float(np.nansum(x)) if x.size else 0.0

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from ...format import DataRAPK
 from ...format.cetakan import DOKUMEN, JENIS_DOKUMEN
+from ..tampilan import nilai_tertulis
 from .isi import periode_data
 
 __all__ = ["JENIS_DOKUMEN", "GagalDokumen", "buat_dokumen", "tulis_dokumen", "perlu_periode"]
@@ -42,7 +43,8 @@ def buat_dokumen(jenis: str, data: DataRAPK, tahun_lalu: DataRAPK | None = None,
     if perlu_periode(jenis) and periode_data(data) is None:
         raise GagalDokumen(
             f"{DOKUMEN[jenis].nama} memerlukan Periode (bulan 1-12) di sheet Info; nilainya "
-            f"'{data.info.get('periode')}' tidak sah. Isi Periode, mis. 12 untuk Desember.")
+            f"'{nilai_tertulis(data.info.get('periode'))}' tidak sah. Isi Periode, mis. 12 untuk "
+            "Desember.")
     if jenis == "pk":
         from .pk import buat_pk
         return buat_pk(data)

@@ -16,7 +16,7 @@ import pandas as pd
 from ...calc import capaian_array, efisiensi_array, hitung_nps, parse_angka, tampil_array
 from ...calc.parse import kunci_teks
 from ...calc.rules import bobot_indikator
-from ...calc.turunan import (capaian_input_periode, efisiensi_sementara, jumlah_angka,
+from ...calc.turunan import (capaian_input_periode, efisiensi_sementara, jumlah_terbaca,
                              nilai_bulan)
 from ...format import DataRAPK
 from ...format.spec import ID_REALISASI, ID_TARGET, PERSPEKTIF, POLA_KODE_RO
@@ -260,8 +260,8 @@ def hitung_capaian_dokumen(data: DataRAPK, sasaran: list[Sasaran],
         baris = [b for i in s.indikator for b in i.anggaran]
         kunci.append(kunci_sasaran(s))
         output.append(nps_s.get(kunci_sasaran(s), (math.nan,))[0])
-        pagu.append(jumlah_angka([b.get("kontribusi") for b in baris]))
-        realisasi.append(jumlah_angka([b.get("realisasi_anggaran") for b in baris]))
+        pagu.append(jumlah_terbaca([b.get("kontribusi") for b in baris]))
+        realisasi.append(jumlah_terbaca([b.get("realisasi_anggaran") for b in baris]))
     kunci.append("unit")
     output.append(nps_u[0] if nps_u[0] is not None else math.nan)
     pagu.append(math.fsum(pagu))

@@ -21,7 +21,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ...calc.parse import kunci_teks
-from ...calc.turunan import jumlah_angka, kali_rupiah
+from ...calc.turunan import jumlah_terbaca, kali_rupiah
 from ...format import DataRAPK
 from ...format import cetakan as fc
 from ..tampilan import nilai_tertulis
@@ -115,7 +115,7 @@ def anggaran_per_kegiatan(data: DataRAPK, indikator) -> tuple[list[tuple[str, fl
     for kode, nilai in sorted(per.items(), key=lambda kv: kv[0] is None):
         label = (fc.LABEL_KEGIATAN.format(kode=kode) if kode is not None
                  else fc.LABEL_TANPA_KEGIATAN)
-        baris.append((label, jumlah_angka(nilai) * kali))
+        baris.append((label, jumlah_terbaca(nilai) * kali))
     return baris, math.fsum(v for _, v in baris)
 
 
