@@ -98,7 +98,7 @@ def kontribusi(sampel, kode=None):
 
 def test_pk_naskah_dumai(cetakan):
     wb = buka(cetakan, "loka_pom_dumai_2025", "pk")
-    assert wb.sheetnames == ["PK", "Lampiran PK"]
+    assert wb.sheetnames == ["PK", "Lampiran PK", "Anggaran PK"]
     semua = [b for b in isi(wb["PK"]) if b]
     assert semua[:3] == [["BADAN PENGAWAS OBAT DAN MAKANAN"], ["PERJANJIAN KINERJA TAHUN 2025"],
                          ["LOKA POM DI KOTA DUMAI"]]
@@ -149,16 +149,12 @@ def test_pk_lampiran_matriks_jember(cetakan):
     r = nomor_baris(ws, sasaran1)
     assert f"B{r}:B{r + 4}" in {str(m) for m in ws.merged_cells.ranges}
     assert f"A{r}:A{r + 4}" in {str(m) for m in ws.merged_cells.ranges}
-    assert [ws.cell(x, 1).value for x in range(r, r + 30) if ws.cell(x, 1).value] [:10] == [
-        "1.", "2.", "3.", "4.", "5.", "8.", "9.", "10.", "11.", "ANGGARAN"]
+    assert [ws.cell(x, 1).value for x in range(r, r + 30) if ws.cell(x, 1).value] == [
+        "1.", "2.", "3.", "4.", "5.", "8.", "9.", "10.", "11."]
 
 
 def test_pk_anggaran_per_kegiatan(cetakan):
-    ws = buka(cetakan, "balai_pom_jember_2024", "pk")["Lampiran PK"]
-    k3165, _ = kontribusi("balai_pom_jember_2024",
-                          {r["kode_indikator"] for r in csv.DictReader(
-                              open(DATA / "balai_pom_jember_2024" / "anggaran.csv",
-                                   encoding="utf-8")) if ".3165." in r["kode_ro"]})
+    ws = buka(cetakan, "balai_pom_jember_2024", "pk")["Anggaran PK"]
     assert baris_dengan(ws, "KEGIATAN") == ["NO", "KEGIATAN", "ANGGARAN (Rp)"]
     # dihitung dari anggaran.csv: kegiatan 3165 (DR.3165.*) dan 6384 (WA.6384.*)
     assert baris_dengan(ws, "Kegiatan 3165") == ["1.", "Kegiatan 3165", "1.660.673.000"]
@@ -173,22 +169,27 @@ def test_pk_anggaran_per_kegiatan(cetakan):
 
 
 def test_pk_bpom_total_sama_dengan_dokumen(cetakan):
-    ws = buka(cetakan, "bpom_2024", "pk")["Lampiran PK"]
+    wb = buka(cetakan, "bpom_2024", "pk")
+    ws = wb["Anggaran PK"]
     # dokumen 000 baris 203: "Total ... 2.354.243.149" (ribu rupiah) → rupiah
     assert baris_dengan(ws, "Jumlah Anggaran Tahun 2024")[-1] == "2.354.243.149.000"
+    kegiatan = [b for b in isi(ws) if len(b) > 1 and str(b[-2]).startswith("Kegiatan")]
+    assert len(kegiatan) == 31  # 31 kode kegiatan berbeda di Kode RO anggaran.csv
+    assert [b for b in isi(ws) if b][:2] == [["ANGGARAN PERJANJIAN KINERJA TAHUN 2024"],
+                                              ["BADAN PENGAWAS OBAT DAN MAKANAN"]]  # tanpa unit
+    ws = wb["Lampiran PK"]
     assert baris_dengan(ws, "Opini BPK atas laporan keuangan BPOM")[-1] == "4"
     assert baris_dengan(ws, "Indeks Pengawasan Obat dan Makanan")[-1] == "83"
     assert baris_dengan(ws, "Persentase Obat yang memenuhi syarat")[-1] == "97%"
     assert [b for b in isi(ws) if b][:2] == [["LAMPIRAN PERJANJIAN KINERJA TAHUN 2024"],
                                               ["BADAN PENGAWAS OBAT DAN MAKANAN"]]  # tanpa unit
-    kegiatan = [b for b in isi(ws) if b and str(b[-2] if len(b) > 1 else "").startswith("Kegiatan")]
-    assert len(kegiatan) == 31  # 31 kode kegiatan berbeda di Kode RO anggaran.csv
 
 
 def test_pk_dumai_anggaran(cetakan):
-    ws = buka(cetakan, "loka_pom_dumai_2025", "pk")["Lampiran PK"]
+    wb = buka(cetakan, "loka_pom_dumai_2025", "pk")
     # CATATAN.md Dumai: Σ kontribusi baris yang ditranskripsi = 3.861.305.875
-    assert baris_dengan(ws, "Jumlah Anggaran Tahun 2025")[-1] == "3.861.305.875"
+    assert baris_dengan(wb["Anggaran PK"], "Jumlah Anggaran Tahun 2025")[-1] == "3.861.305.875"
+    ws = wb["Lampiran PK"]
     assert baris_dengan(ws, "Jumlah sekolah yang melaksanakan pembudayaan keamanan pangan"
                         )[-1] == "2 Sekolah"
     assert baris_dengan(ws, "Indeks Pelayanan Publik UPT")[-1] == "3,75"

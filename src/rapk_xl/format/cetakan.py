@@ -88,17 +88,19 @@ PK = Dokumen(
     "pk", "Perjanjian Kinerja", "PK", "PERJANJIAN KINERJA TAHUN {tahun}",
     (K("no", "NO", 5), K("sasaran", "SASARAN", 33, bungkus=True),
      K("indikator", "INDIKATOR KINERJA", 45, bungkus=True),
-     K("target", "TARGET", 15, _TERTULIS)),
+     K("target", "TARGET", 19, _TERTULIS)),
     lanskap=False)
 
-#: sheet lampiran PK (matriks dan anggaran; sheet PK memuat naskah perjanjiannya)
+#: sheet lampiran PK: matriks sasaran/indikator/target, lalu anggaran dan tanda tangan (sheet
+#: sendiri agar header yang diulang di setiap halaman sesuai tabelnya)
 SHEET_LAMPIRAN_PK = "Lampiran PK"
+SHEET_ANGGARAN_PK = "Anggaran PK"
 #: judul lampiran PK (halaman kedua)
 JUDUL_LAMPIRAN_PK = "LAMPIRAN PERJANJIAN KINERJA TAHUN {tahun}"
+JUDUL_ANGGARAN_LAMPIRAN_PK = "ANGGARAN PERJANJIAN KINERJA TAHUN {tahun}"
 #: target PK ditulis dengan satuannya: 90% (satuan %), 6 Sekolah; tanpa akhiran untuk satuan
 #: ini (indeks, nilai, opini: 54,3, WTP)
 SATUAN_TANPA_AKHIRAN = ("indeks", "nilai", "opini", "poin", "skor", "")
-JUDUL_ANGGARAN_PK = "ANGGARAN"
 
 #: tabel anggaran di lampiran PK, di kisi kolom PK
 ANGGARAN_PK = (

@@ -260,6 +260,8 @@ class Halaman:
                               rata="tengah", isi=ISI_KEPALA))
         self.tinggi(r0, *t)
         self.baris += 1
+        if self.kepala_baris is None:  # tabel utama sheet ini: header-nya diulang
+            self.kepala_baris = (r0, r0)
         for i, nilai in enumerate(baris):
             r = self.baris
             tebal = tebal_akhir and i == len(baris) - 1

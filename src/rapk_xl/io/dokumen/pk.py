@@ -5,8 +5,9 @@ unitnya, paragraf pembuka, pihak pertama (Nama/Jabatan Penandatangan) dan pihak 
 (Nama/Jabatan Atasan), dua paragraf janji, lalu dua tanda tangan berdampingan (Pihak Kedua
 kiri; tempat, tanggal dan Pihak Pertama kanan). Sheet ``Lampiran PK``: matriks NO | SASARAN
 | INDIKATOR KINERJA | TARGET (sasaran digabung di atas indikatornya, target seperti ditulis:
-``WTP``, ``100%``, ``54,3``), tabel anggaran (per kode kegiatan dari Kode RO, dan jumlahnya),
-dan kedua tanda tangan lagi.
+``WTP``, ``100%``, ``54,3``). Sheet ``Anggaran PK``: tabel anggaran (per kode kegiatan dari
+Kode RO, dan jumlahnya) dan kedua tanda tangan lagi. Tiga sheet agar header tabel yang diulang
+di setiap halaman selalu header tabel itu.
 
 Kalimat perjanjian ada di satu berkas teks yang boleh diubah Biro
 (``rapk_xl/data/perjanjian_kinerja.txt``, :func:`baca_teks_pk`).
@@ -182,13 +183,16 @@ def buat_pk(data: DataRAPK, teks_pk: dict[str, str] | None = None) -> Workbook:
         lamp.sel(r0, lamp.kol("no"), lamp.kol("no"), s.label_no, rata="tengah_atas")
         lamp.gabung_bawah(lamp.kol("sasaran"), r0, r1, perlu)
         lamp.gabung_bawah(lamp.kol("no"), r0, r1, 0)
-    lamp.kosong()
-    lamp.paragraf(fc.JUDUL_ANGGARAN_PK, tebal=True, rata="kiri")
+    lamp.selesai()
+
+    # -- anggaran -------------------------------------------------------------------------
+    ang = Halaman(fc.PK, wb=h.wb, sheet=fc.SHEET_ANGGARAN_PK)
+    ang.judul(baris_judul(data, fc.JUDUL_ANGGARAN_LAMPIRAN_PK.format(**isian)), ukuran=11)
     kegiatan, jumlah = anggaran_per_kegiatan(data, indikator)
     baris = [{"no": f"{i}.", "kegiatan": label, "anggaran": v}
              for i, (label, v) in enumerate(kegiatan, start=1)]
     baris.append({"kegiatan": fc.LABEL_JUMLAH_ANGGARAN.format(**isian), "anggaran": jumlah})
-    lamp.tabel_bentang(fc.ANGGARAN_PK, baris, tebal_akhir=True)
-    _ttd(lamp, info, teks_pk)
-    lamp.selesai()
+    ang.tabel_bentang(fc.ANGGARAN_PK, baris, tebal_akhir=True)
+    _ttd(ang, info, teks_pk)
+    ang.selesai()
     return h.wb
