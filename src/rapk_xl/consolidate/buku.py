@@ -11,6 +11,7 @@ tidak pernah menjadi rumus.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as _dt
 import math
@@ -72,23 +73,51 @@ def _kosong(v) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
+#: gaya sel yang sudah jadi, per (format, bungkus, rata atas, tautan): menyalin larik gaya
+#: jauh lebih cepat daripada memasang format/perataan/huruf ke setiap sel
+_GAYA: dict[tuple, object] = {}
+
+
+def _gaya(ws, fmt: str | None, bungkus: bool, atas: bool, tautan: bool):
+    kunci = (id(ws.parent), fmt, bungkus, atas, tautan)  # indeks gaya berlaku per workbook
+    g = _GAYA.get(kunci)
+    if g is None:
+        c = WriteOnlyCell(ws)
+        if fmt:
+            c.number_format = fmt
+        if bungkus or atas:
+            c.alignment = _BUNGKUS if bungkus else _ATAS
+        if tautan:
+            c.font = _TAUTAN
+        g = _GAYA[kunci] = c._style
+    return g
+
+
 def _sel(ws, v, fmt: str | None, bungkus: bool, tautan: str | None = None,
          atas: bool = False):
-    """Sel untuk lembar write-only: teks tetap teks, format angka Indonesia, bungkus."""
-    if tautan is None and not bungkus and not atas:
-        return nilai_aman(ws, v, format_id(fmt))
-    if _kosong(v) and tautan is None:
+    """Sel untuk lembar write-only: teks tetap teks (juga yang diawali ``=``), format angka
+    Indonesia, bungkus, tautan ke sel lain di buku."""
+    v = nilai_aman(ws, v)
+    if isinstance(v, Cell):  # teks yang diawali "=": sel teks
+        v = v.value
+    if v is None and tautan is None:
         return None
-    isi = nilai_aman(ws, v)
-    c = isi if isinstance(isi, Cell) else WriteOnlyCell(ws, value=isi)
+    angka = v is not None and not isinstance(v, str)
+    fmt = format_id(fmt) if angka else None
+    if not (fmt or bungkus or atas or tautan):
+        return v if not (isinstance(v, str) and v.startswith("=")) else _teks(ws, v)
+    c = WriteOnlyCell(ws, value=v)
     if isinstance(v, str):
         c.data_type = "s"
-    if fmt and not isinstance(v, str):
-        c.number_format = format_id(fmt)
-    c.alignment = _BUNGKUS if bungkus else _ATAS
+    c._style = copy.copy(_gaya(ws, fmt, bungkus, atas, tautan is not None))
     if tautan:
         c.hyperlink = Hyperlink(ref="A1", location=tautan)
-        c.font = _TAUTAN
+    return c
+
+
+def _teks(ws, v: str):
+    c = WriteOnlyCell(ws, value=v)
+    c.data_type = "s"
     return c
 
 
@@ -396,6 +425,7 @@ def tulis_buku(buku: BukuNasional, path: str | Path, dibuat: _dt.datetime | None
     path = Path(path)
     judul = judul_buku(buku)
     wb = Workbook(write_only=True)
+    _GAYA.clear()
     for nama in fn.SHEET:
         if nama == fn.RINGKASAN.nama:
             _total(wb, buku, judul)
@@ -412,4 +442,5 @@ def tulis_buku(buku: BukuNasional, path: str | Path, dibuat: _dt.datetime | None
         wb.properties.created = wb.properties.modified = dibuat
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
+    _GAYA.clear()
     return path

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..calc import (capaian_array, efisiensi_array, hitung_nps_per, kali_rupiah,
                     kriteria_array, kunci_teks, nilai_bulan, parse_angka_array, tampil_array)
-from ..calc.parse import bulatkan, format_angka
+from ..calc.parse import bulatkan, bulatkan_array, format_angka
 from ..calc.turunan import (capaian_input, capaian_input_periode, efisiensi_sementara,
                             median_capaian, nps_nasional)
 from ..format import nasional as fn
@@ -353,11 +353,10 @@ def _perhatian(ring: pd.DataFrame, matriks: pd.DataFrame, tolak: pd.DataFrame,
                       "_tautan": (_alamat(fn.MATRIKS, int(m[0]), "unit_kerja") if len(m)
                                   else _alamat(fn.RINGKASAN, i, "unit_kerja")),
                       "_urut": (2, _URUT_KELOMPOK[r["kelompok"]], float(r["nps"]))})
-    for i, r in matriks.iterrows():
+    nilai = matriks["_nilai"].to_numpy(dtype=float)
+    rendah_c = matriks[~np.isnan(nilai) & (bulatkan_array(nilai, 2) < fn.BATAS_CAPAIAN)]
+    for i, r in rendah_c.iterrows():
         c = r["_nilai"]
-        if c is None or (isinstance(c, float) and math.isnan(c)) or \
-                bulatkan(float(c), 2) >= fn.BATAS_CAPAIAN:
-            continue
         baris.append({"jenis": fn.JENIS_PERHATIAN[3], "kelompok": r["kelompok"],
                       "unit_kerja": r["unit_kerja"], "kode_indikator": r["kode_indikator"],
                       "indikator": r["indikator"], "nilai": c, "kriteria": r["kriteria_periode"],
@@ -423,7 +422,7 @@ def _tren(tahun, periode, ring, ind_ini, tren: dict[int, PeriodeTren], unit_ref)
     periode tahun itu s.d. periode buku yang punya kiriman diterima."""
     per_periode: dict[int, tuple[pd.Series, pd.DataFrame]] = {}
     if len(ind_ini):
-        per_periode[periode] = (_nps_per_unit(ind_ini)[0], ind_ini)
+        per_periode[periode] = (ring.set_index("kode_unit")["nps"].dropna(), ind_ini)
     for p, pt in tren.items():
         if p >= periode or not pt.kiriman:
             continue
