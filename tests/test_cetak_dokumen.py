@@ -351,8 +351,12 @@ def test_capaian_jember(cetakan):
 
 
 def test_capaian_jember_efisiensi_sementara(cetakan):
-    ws = buka(cetakan, "balai_pom_jember_2024", "capaian").active
-    assert ["EFISIENSI ANGGARAN PER SASARAN (SEMENTARA, s.d. JUNI)"] in isi(ws)
+    wb = buka(cetakan, "balai_pom_jember_2024", "capaian")
+    assert wb.sheetnames == ["Capaian", "Efisiensi"]
+    ws = wb["Efisiensi"]
+    assert [b for b in isi(ws) if b][:3] == [
+        ["EFISIENSI ANGGARAN PER SASARAN TAHUN 2024 (SEMENTARA, s.d. Juni)"],
+        ["BALAI POM DI JEMBER"], ["BADAN PENGAWAS OBAT DAN MAKANAN"]]
     assert baris_dengan(ws, "CAPAIAN OUTPUT (NPS)") == [
         "NO", "SASARAN", "CAPAIAN OUTPUT (NPS)", "CAPAIAN INPUT (%)", "IE", "SE", "TE",
         "KATEGORI"]
@@ -442,7 +446,8 @@ def _cetak_unit_perspektif(tmp_path, dokumen):
 
 
 def test_capaian_perspektif_iku_wtp_akhir_tahun(tmp_path):
-    ws = openpyxl.load_workbook(_cetak_unit_perspektif(tmp_path, "capaian")).active
+    wb = openpyxl.load_workbook(_cetak_unit_perspektif(tmp_path, "capaian"))
+    ws = wb["Capaian"]
     semua = [b for b in isi(ws) if b]
     assert semua[0] == ["CAPAIAN KINERJA TAHUN 2024"]        # periode 12: tanpa "s.d."
     assert baris_dengan(ws, "PERSPEKTIF STAKEHOLDER") == ["PERSPEKTIF STAKEHOLDER", "105,00",
@@ -464,7 +469,8 @@ def test_capaian_perspektif_iku_wtp_akhir_tahun(tmp_path):
     assert baris_dengan(ws, "NPS Balai POM di Jember") == [
         "NPS Balai POM di Jember", persen((105 + 95 + 45) / 3), "Cukup"]
     # periode 12: efisiensi final (tanpa "sementara"); input 900 / 1.000 per indikator = 90 %
-    assert ["EFISIENSI ANGGARAN PER SASARAN"] in semua
+    ws = wb["Efisiensi"]
+    assert ["EFISIENSI ANGGARAN PER SASARAN TAHUN 2024"] in isi(ws)
     assert baris_dengan(ws, "Unit kerja (semua sasaran)") == [
         "Unit kerja (semua sasaran)", persen(245 / 3), "90,00", persen(245 / 3 / 90), "1,00",
         persen(245 / 3 / 90 - 1), "Tidak Efisien"]

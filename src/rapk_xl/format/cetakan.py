@@ -176,7 +176,9 @@ CAPAIAN = Dokumen(
 LABEL_NPS_UNIT = "NPS {unit}"
 LABEL_IKU = " (IKU)"
 
-JUDUL_EFISIENSI = "EFISIENSI ANGGARAN PER SASARAN{sementara}"
+#: sheet tabel efisiensi (sheet sendiri: header yang diulang di setiap halaman sesuai tabelnya)
+SHEET_EFISIENSI = "Efisiensi"
+JUDUL_EFISIENSI = "EFISIENSI ANGGARAN PER SASARAN TAHUN {tahun}{sementara}"
 SEMENTARA = " (SEMENTARA, s.d. {bulan})"
 #: tabel efisiensi di kisi kolom Capaian Kinerja
 EFISIENSI = (

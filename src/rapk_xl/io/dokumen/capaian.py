@@ -3,8 +3,9 @@
 Baris perspektif membawa NPS perspektif dan kriterianya; per sasaran indikatornya (satuan,
 bobot, target, realisasi, capaian, kriteria) dengan NPS sasaran dan kriterianya digabung di
 sampingnya; NPS unit dan kriterianya di baris terakhir; lalu tabel efisiensi per sasaran
-(capaian output, capaian input, IE, SE, TE, kategori). Sebelum periode 12 judulnya "s.d.
-<bulan>" dan efisiensinya sementara (input terhadap pagu yang diprorata ke periode).
+(capaian output, capaian input, IE, SE, TE, kategori) di sheet ``Efisiensi``. Sebelum
+periode 12 judulnya "s.d. <bulan>" dan efisiensinya sementara (input terhadap pagu yang
+diprorata ke periode).
 
 Capaian = capaian periode (realisasi ÷ target RAPK bulan Periode), sama dengan sheet Capaian
 template dan buku nasional; semua angka dari :mod:`rapk_xl.calc`, kriteria menurut tabelnya.
@@ -78,16 +79,19 @@ def buat_capaian(data: DataRAPK) -> Workbook:
     h.baris_lebar(fc.LABEL_NPS_UNIT.format(unit=teks(data.unit)).strip(),
                   {"nps": _angka(nps_u), "kriteria_nps": krit_u}, awal="no", akhir="kriteria",
                   rata="kanan")
+    awal = h.baris
     h.kosong()
     h.catatan([c.format(bulan=nama_bulan(periode, "Desember")) for c in fc.CAPAIAN.catatan])
+    h.jaga_penutup(awal)
+    h.selesai()  # tanda tangan di akhir dokumen (sheet Efisiensi)
 
-    # -- efisiensi ------------------------------------------------------------------------
-    h.kosong()
+    # -- efisiensi (sheet sendiri) --------------------------------------------------------
     sementara = hasil.sementara
     bulan = nama_bulan(periode, "")
-    h.paragraf(fc.JUDUL_EFISIENSI.format(
-        sementara=fc.SEMENTARA.format(bulan=bulan.upper()) if sementara else ""),
-        tebal=True, rata="kiri")
+    e = Halaman(fc.CAPAIAN, wb=h.wb, sheet=fc.SHEET_EFISIENSI)
+    e.judul(baris_judul(data, fc.JUDUL_EFISIENSI.format(
+        tahun=tahun if tahun is not None else teks(data.tahun),
+        sementara=fc.SEMENTARA.format(bulan=bulan) if sementara else "")))
     label_kat = fc.LABEL_SEMENTARA if sementara else ""
     baris = []
     for s in sasaran:
@@ -96,13 +100,17 @@ def buat_capaian(data: DataRAPK) -> Workbook:
     out, inp, ie, te, kat = hasil.efisiensi["unit"]
     baris.append(_baris_efisiensi(None, fc.LABEL_EFISIENSI_UNIT, out, inp, ie, te, kat,
                                   label_kat))
-    h.tabel_bentang(fc.EFISIENSI, baris, tebal_akhir=True)
+    e.tabel_bentang(fc.EFISIENSI, baris, tebal_akhir=True)
     catatan = [fc.CATATAN_EFISIENSI]
     if sementara:
         catatan.append(fc.CATATAN_SEMENTARA.format(periode=periode, bulan=bulan))
-    h.catatan(catatan)
-    h.tanda_tangan(tanda_tangan_info(data.info))
-    return h.selesai()
+    awal = e.baris
+    e.kosong()
+    e.catatan(catatan)
+    e.tanda_tangan(tanda_tangan_info(data.info))
+    e.jaga_penutup(awal)
+    e.selesai()
+    return h.wb
 
 
 def _baris_efisiensi(no, sasaran, out, inp, ie, te, kat, label_kat) -> dict:

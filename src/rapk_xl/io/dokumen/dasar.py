@@ -100,6 +100,8 @@ class Halaman:
         self.ws.sheet_view.showGridLines = False
         self.baris = 1
         self.kepala_baris: tuple[int, int] | None = None
+        #: baris awal setiap kelompok (sasaran, perspektif): tempat halaman boleh dipotong
+        self.kelompok: list[int] = []
         self.wb.properties.title = judul_workbook or dok.nama
         self.wb.properties.creator = "rapk-xl"
 
@@ -135,6 +137,8 @@ class Halaman:
 
     def gabung_bawah(self, kolom: int, r0: int, r1: int, perlu: float) -> None:
         """Sel ``kolom`` baris ``r0``..``r1`` digabung; blok dipastikan cukup tinggi."""
+        if kolom == 1:
+            self.kelompok.append(r0)
         if r1 > r0:
             self.ws.merge_cells(start_row=r0, start_column=kolom, end_row=r1, end_column=kolom)
             for r in range(r0, r1 + 1):
@@ -237,6 +241,7 @@ class Halaman:
         """Baris judul kelompok (perspektif, jumlah): ``t`` di kolom ``awal``..``akhir``
         digabung, ``nilai`` di kolom lainnya."""
         r = self.baris
+        self.kelompok.append(r)
         a, b = self.pos[awal], self.pos[akhir]
         tinggi = [self.sel(r, a, b, t, tebal=tebal, rata=rata, isi=isi)]
         for j, k in enumerate(self.kolom, 1):
@@ -320,6 +325,60 @@ class Halaman:
                 self.tinggi(r, *tinggi)
             self.baris += 1
 
+    # -- halaman ------------------------------------------------------------------------------
+    #: Lebar kolom di LibreOffice (yang membuat PDF) kira-kira 1,32 × lebar Excel yang sama
+    #: (diukur dari PDF cetakan): skala muat-lebar dan jumlah baris per halaman mengikutinya.
+    #: Di Excel batas halaman bisa jatuh sedikit berbeda.
+    _FAKTOR_LEBAR = 1.32
+
+    def _tinggi_halaman(self) -> float:
+        """Tinggi isi satu halaman cetak (pt, dalam ukuran sheet sebelum diperkecil agar muat
+        selebar halaman): A4 dikurangi margin dan kaki, dibagi skala muat-lebar."""
+        lebar = sum(int(k.lebar * 7 + 5) for k in self.kolom) * 0.75 * self._FAKTOR_LEBAR
+        lebar_cetak, tinggi_cetak = (784, 500) if self.dok.lanskap else (538, 750)
+        return tinggi_cetak / min(1.0, lebar_cetak / lebar)
+
+    def _tinggi(self, r: int) -> float:
+        return self.ws.row_dimensions[r].height or 15.0
+
+    def jaga_penutup(self, awal: int) -> None:
+        """Tandai blok penutup (catatan kaki, tanda tangan) mulai baris ``awal``: dijaga utuh
+        bersama kelompok terakhir oleh :meth:`_atur_halaman`."""
+        self._penutup = awal
+
+    def _atur_halaman(self) -> None:
+        """Batas halaman di antara kelompok (sasaran, perspektif), bukan di tengahnya, dan
+        blok penutup tidak terpotong (bersama kelompok terakhirnya bila muat)."""
+        tinggi = self._tinggi_halaman()
+        kepala = sum(self._tinggi(r) for r in range(self.kepala_baris[0],
+                                                     self.kepala_baris[1] + 1)) \
+            if self.kepala_baris else 0.0
+        penutup = getattr(self, "_penutup", None)
+        awal = sorted({g for g in self.kelompok if g < (penutup or self.baris)})
+        if not awal:
+            return
+        batas = [*awal, *([penutup] if penutup else []), self.baris]
+        unit = [(batas[i], batas[i + 1]) for i in range(len(batas) - 1)]
+        if penutup and len(unit) >= 2:  # kelompok terakhir ikut penutupnya bila muat
+            (a, _), (_, b) = unit[-2], unit[-1]
+            gabung = sum(self._tinggi(r) for r in range(a, b))
+            if kepala + gabung <= tinggi:
+                unit[-2:] = [(a, b)]
+        pos = sum(self._tinggi(r) for r in range(1, awal[0]))
+        while pos > tinggi:
+            pos -= tinggi - kepala
+        for a, b in unit:
+            h = sum(self._tinggi(r) for r in range(a, b))
+            if pos + h > tinggi and pos > kepala and kepala + h <= tinggi:
+                self.ws.row_breaks.append(Break(id=a - 1))
+                pos = kepala + h
+                continue
+            for r in range(a, b):  # kelompok lebih tinggi dari satu halaman: mengalir
+                t = self._tinggi(r)
+                if pos + t > tinggi:
+                    pos = kepala
+                pos += t
+
     def putus_halaman(self) -> None:
         """Halaman baru mulai di baris berikutnya."""
         self.ws.row_breaks.append(Break(id=self.baris - 1))
@@ -336,6 +395,8 @@ class Halaman:
     def selesai(self, ulang: tuple[int, int] | None = None) -> Workbook:
         """Pengaturan cetak: A4, orientasi dokumen, selebar halaman, header tabel berulang."""
         ulang = ulang or self.kepala_baris
+        if ulang:
+            self._atur_halaman()
         atur_cetak(self.ws, f"{ulang[0]}:{ulang[1]}" if ulang else None,
                    landscape=self.dok.lanskap)
         if ulang:

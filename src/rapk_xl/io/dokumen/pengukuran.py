@@ -18,6 +18,7 @@ from ...calc.parse import kunci_teks
 from ...calc.turunan import nilai_bulan
 from ...format import DataRAPK
 from ...format import cetakan as fc
+from ...format.spec import nama_bulan
 from ..tampilan import nilai_tertulis
 from .dasar import Halaman, baris_judul, sd_bulan, tanda_tangan_info
 from .isi import (Indikator, hitung_capaian_dokumen, kelompokkan, per_perspektif,
@@ -109,9 +110,10 @@ def buat_pengukuran(data: DataRAPK, tahun_lalu: DataRAPK | None = None) -> Workb
             h.sel(r0, h.kol("no"), h.kol("no"), s.label_no, rata="tengah_atas")
             h.gabung_bawah(h.kol("sasaran"), r0, r1, perlu)
             h.gabung_bawah(h.kol("no"), r0, r1, 0)
+    awal = h.baris
     h.kosong()
-    bulan = f"s.d. {sd_bulan(periode).removeprefix(' s.d. ')}" if sd_bulan(periode) else \
-        "akhir tahun"
+    bulan = f"s.d. {nama_bulan(periode)}" if periode and periode < 12 else "akhir tahun"
     h.catatan([c.format(bulan=bulan) for c in fc.PENGUKURAN.catatan])
     h.tanda_tangan(tanda_tangan_info(data.info))
+    h.jaga_penutup(awal)
     return h.selesai()

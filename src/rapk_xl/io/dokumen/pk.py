@@ -193,6 +193,8 @@ def buat_pk(data: DataRAPK, teks_pk: dict[str, str] | None = None) -> Workbook:
              for i, (label, v) in enumerate(kegiatan, start=1)]
     baris.append({"kegiatan": fc.LABEL_JUMLAH_ANGGARAN.format(**isian), "anggaran": jumlah})
     ang.tabel_bentang(fc.ANGGARAN_PK, baris, tebal_akhir=True)
+    awal = ang.baris
     _ttd(ang, info, teks_pk)
+    ang.jaga_penutup(awal)
     ang.selesai()
     return h.wb

@@ -60,7 +60,9 @@ def buat_triwulan(data: DataRAPK) -> Workbook:
         h.gabung_bawah(h.kol("no"), r0, r1, 0)
     catatan = [*([fc.CATATAN_AKHIR_TAHUN] if akhir_tahun else []), *fc.TRIWULAN.catatan,
                *([fc.CATATAN_AB] if ada_ab else [])]
+    awal = h.baris
     h.kosong()
     h.catatan(catatan)
     h.tanda_tangan(tanda_tangan_info(data.info))
+    h.jaga_penutup(awal)
     return h.selesai()
