@@ -20,13 +20,13 @@ def data_besar(n_sasaran: int = 60) -> DataRAPK:
         bagian = []
         for s in range(1, n_sasaran + 1):
             b = df.copy()
-            lama = b["Kode Indikator"].str.split(".", expand=True)
-            b["Kode Indikator"] = [f"{s}.{int(a) * 10 + int(c):02d}" for a, c in zip(lama[0], lama[1])]
+            lama = b["kode_indikator"].str.split(".", expand=True)
+            b["kode_indikator"] = [f"{s}.{int(a) * 10 + int(c):02d}" for a, c in zip(lama[0], lama[1])]
             if kunci == "pk":
-                b["No Sasaran"] = s
-                b["Sasaran"] = [f"Sasaran {s}"] * len(b)
+                b["no_sasaran"] = s
+                b["sasaran"] = [f"Sasaran {s}"] * len(b)
             if kunci == "anggaran":
-                b["Kode RO"] = [f"DR.{3100 + s}.{ro[8:]}" for ro in b["Kode RO"]]
+                b["kode_ro"] = [f"DR.{3100 + s}.{ro[8:]}" for ro in b["kode_ro"]]
             bagian.append(b)
         tabel[kunci] = pd.concat(bagian, ignore_index=True)
     return DataRAPK(dict(dasar.info), tabel)

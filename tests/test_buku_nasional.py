@@ -8,7 +8,6 @@ sebelumnya mengirim periode 3 dan 6). Angka harapan dihitung di sini dari workbo
 polos, tanpa rapk_xl.calc.
 """
 import math
-import shutil
 import statistics
 from pathlib import Path
 
