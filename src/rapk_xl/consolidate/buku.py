@@ -123,7 +123,7 @@ def _teks(ws, v: str):
 
 #: ukuran huruf untuk memperkirakan pembungkusan: Calibri (di LibreOffice: Carlito, sama
 #: lebarnya) lebih rapat daripada Arial, acuan :func:`jumlah_baris_teks`
-_UKURAN_PERKIRAAN = 9.5
+_UKURAN_PERKIRAAN = 10.5
 
 
 def _tinggi(nilai: list, kolom, semua: bool = False, tebal: bool = False) -> float | None:

@@ -61,8 +61,8 @@ TOTAL = Lembar(
     "total", "Ringkasan",
     "Ringkasan nasional, {judul}. Unit diurutkan per kelompok, NPS terendah lebih dulu; unit "
     "yang ditolak atau belum mengirim di akhir kelompoknya (rinciannya di Perlu Perhatian).",
-    (K("ukuran", "Ringkasan Nasional", 46, bungkus=True), K("nilai", "Nilai", 16),
-     K("keterangan", "Keterangan", 46, bungkus=True)),
+    (K("ukuran", "Ringkasan Nasional", 40, bungkus=True), K("nilai", "Nilai", 16),
+     K("keterangan", "Keterangan", 36, bungkus=True)),
     baris_header=4, kolom_beku=0, tabel="tblTotal")
 #: kolom pertama (1 = A) tabel yang tidak mulai di kolom A: blok total sejajar kolom Unit
 #: Kerja, Status dan Keterangan tabel Ringkasan di bawahnya
@@ -83,17 +83,17 @@ RINGKASAN = Lembar(
     "ringkasan", "Ringkasan",
     "Satu baris per unit kerja, {judul}. NPS dari capaian periode; pagu = Σ kontribusi semua "
     "indikator, dalam rupiah; semua angka dihitung ulang dari nilai yang dikirim.",
-    (K("kelompok", "Kelompok", 11), K("unit_kerja", "Unit Kerja", 46, bungkus=True),
+    (K("kelompok", "Kelompok", 11), K("unit_kerja", "Unit Kerja", 40, bungkus=True),
      K("status", "Status", 16, warna="status"),
-     K("keterangan", "Keterangan", 46, bungkus=True),
+     K("keterangan", "Keterangan", 36, bungkus=True),
      K("jumlah_indikator", "Jumlah Indikator", 11),
-     K("nps", "NPS", 9, _PERSEN), K("kriteria_nps", "Kriteria NPS", 22, warna="kriteria"),
-     K("pagu", "Pagu (Rp)", 18, _RUPIAH),
-     K("realisasi_anggaran", "Realisasi Anggaran (Rp)", 18, _RUPIAH),
+     K("nps", "NPS", 9, _PERSEN), K("kriteria_nps", "Kriteria NPS", 20, warna="kriteria"),
+     K("pagu", "Pagu (Rp)", 16, _RUPIAH),
+     K("realisasi_anggaran", "Realisasi Anggaran (Rp)", 16, _RUPIAH),
      K("realisasi_anggaran_persen", "Realisasi Anggaran (% Pagu)", 13, _PERSEN),
      K("capaian_input", "Capaian Input Efisiensi (%)", 13, _PERSEN),
      K("efisiensi_ie", "Efisiensi (IE)", 11, _PERSEN),
-     K("kategori_efisiensi", "Kategori Efisiensi", 15, bungkus=True)),
+     K("kategori_efisiensi", "Kategori Efisiensi", 22)),
     baris_header=4 + len(BARIS_TOTAL) + 3, kolom_beku=2, tabel="tblRingkasan")
 
 # --- Perlu Perhatian --------------------------------------------------------------------------
