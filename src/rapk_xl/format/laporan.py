@@ -12,7 +12,7 @@ __all__ = ["RINGKASAN", "TEMUAN", "LAPORAN", "WARNA_STATUS"]
 #: warna kolom Status/Tingkat: (isi, huruf)
 WARNA_STATUS = {"ditolak": ("F4B6B6", "9C0006"), "kesalahan": ("F4B6B6", "9C0006"),
                 "peringatan": ("FFEB9C", "7F6000"), "lolos": ("C6EFCE", "006100"),
-                "dilewati": ("E7E6E6", "3A3838")}
+                "tidak terbaca": ("F4B6B6", "9C0006"), "dilewati": ("E7E6E6", "3A3838")}
 
 RINGKASAN = Lembar(
     "ringkasan", "Ringkasan", "Satu baris per berkas yang diperiksa.",
