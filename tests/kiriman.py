@@ -65,11 +65,12 @@ def tulis(data, path: Path) -> Path:
     return tulis_workbook(data, path)
 
 
-def baca_sheet(path: Path, nama: str) -> pd.DataFrame:
-    """Satu sheet buku nasional sebagai DataFrame (header di baris 4)."""
-    wb = openpyxl.load_workbook(path, read_only=True)
-    baris = list(wb[nama].iter_rows(min_row=4, values_only=True))
+def baca_sheet(path: Path, nama: str, tabel: str | None = None) -> pd.DataFrame:
+    """Satu tabel Excel buku nasional sebagai DataFrame: tabel ``tabel``, atau tabel terakhir
+    (utama) sheet ``nama``."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[nama]
+    nama_tabel = tabel or list(ws.tables)[-1]
+    rows = [[c.value for c in row] for row in ws[ws.tables[nama_tabel].ref]]
     wb.close()
-    header = [h for h in baris[0] if h is not None]
-    isi = [tuple(b[:len(header)]) + (None,) * (len(header) - len(b)) for b in baris[1:]]
-    return pd.DataFrame(isi, columns=header).dropna(how="all")
+    return pd.DataFrame(rows[1:], columns=rows[0]).dropna(how="all")

@@ -58,8 +58,9 @@ def test_demo_menjalankan_pekerjaan_utama(tmp_path):
     for nama in tolak:
         assert f"ditolak {nama}" in r.output
     assert f"{103 - len(tolak)} unit di buku nasional" in r.output
-    ring = openpyxl.load_workbook(folder / "nasional.xlsx", read_only=True)["Ringkasan"]
-    status = [row[2] for row in ring.iter_rows(min_row=5, values_only=True)]
+    ring = openpyxl.load_workbook(folder / "nasional.xlsx")["Ringkasan"]
+    tabel = [[c.value for c in row] for row in ring[ring.tables["tblRingkasan"].ref]]
+    status = [b[tabel[0].index("Status")] for b in tabel[1:]]
     assert status.count("diterima") == 103 - len(tolak)
     # demo kedua: kiriman dipakai lagi, konsolidasi ulang tidak mengubah apa pun
     r = jalankan("demo", "-o", str(folder))

@@ -83,10 +83,14 @@ def test_ringkasan_sesuai_hitungan_tangan(buku):
     # Banggai mengirim dalam Ribu Rupiah: buku nasional menulis semuanya dalam rupiah
     assert j["Pagu (Rp)"] == pytest.approx(PAGU) and b["Pagu (Rp)"] == pytest.approx(PAGU)
     assert b["Realisasi Anggaran (Rp)"] == pytest.approx(REALISASI)
-    assert j["Realisasi Anggaran (%)"] == pytest.approx(REALISASI / PAGU * 100)
-    assert a["Realisasi Anggaran (%)"] == pytest.approx(2 * REALISASI / PAGU * 100)
-    ie = nps_unit(C101_JEMBER) / (REALISASI / PAGU * 100)
-    assert j["Efisiensi (IE)"] == pytest.approx(ie) and j["Kategori Efisiensi"] == "Efisien"
+    assert j["Realisasi Anggaran (% Pagu)"] == pytest.approx(REALISASI / PAGU * 100)
+    assert a["Realisasi Anggaran (% Pagu)"] == pytest.approx(2 * REALISASI / PAGU * 100)
+    # periode 6: efisiensi sementara, input terhadap pagu × 6/12
+    masukan = REALISASI / (PAGU * 6 / 12) * 100
+    assert j["Capaian Input Efisiensi (%)"] == pytest.approx(masukan)
+    ie = nps_unit(C101_JEMBER) / masukan
+    assert j["Efisiensi (IE)"] == pytest.approx(ie)
+    assert j["Kategori Efisiensi"] == "Efisien (sementara)"
     assert baris(ring, "Balai POM di Ambon")["Status"] == "ditolak"
     assert baris(ring, "Balai Besar POM di Jakarta")["Status"] == "belum mengirim"
 
@@ -104,12 +108,13 @@ def test_matriks_capaian_tahunan_dan_periode(buku):
     m = baca_sheet(buku, "Matriks Capaian")
     j = m[m["Unit Kerja"] == "Balai POM di Jember"].set_index("Kode Indikator")
     assert list(j.index) == ["1.01", "1.02", "1.03", "2.01", "2.02"]
-    assert j.loc["1.02", "Capaian Tahunan (%)"] == pytest.approx(C102_TAHUNAN)
+    # progres tahunan tanpa kriteria (50 % di bulan Juni bukan "Kurang"); kriteria dari periode
+    assert j.loc["1.02", "Progres Tahunan (%)"] == pytest.approx(C102_TAHUNAN)
+    assert "Kriteria Tahunan" not in m.columns
     assert j.loc["1.02", "Capaian Periode (%)"] == pytest.approx(C102_PERIODE)
-    assert j.loc["1.02", "Kriteria Tahunan"] == "Kurang"              # 50 ≤ x < 70
     assert j.loc["1.02", "Kriteria Periode"] == "Baik"
     assert j.loc["1.02", "Realisasi s.d. Periode"] == 25
-    assert j.loc["1.03", "Capaian Tahunan (%)"] == "Akhir Tahun"     # belum terukur, bukan 0
+    assert j.loc["1.03", "Progres Tahunan (%)"] == "Akhir Tahun"     # belum terukur, bukan 0
     assert j.loc["2.01", "Capaian Periode (%)"] == pytest.approx(C201)
     assert j.loc["2.02", "Capaian Periode (%)"] == pytest.approx(C202)
     assert j.loc["2.02", "Kriteria Periode"] == "Sangat Baik"
@@ -133,7 +138,8 @@ def test_sebaran_indikator_dan_peringkat(buku):
 
 def test_ditolak_dengan_alasan_dan_sel(buku):
     tolak = baca_sheet(buku, "Ditolak")
-    assert set(tolak["Unit Kerja"]) == {"Balai POM di Ambon"}
+    assert set(tolak["Unit Kerja (Tertulis)"]) == {"Balai POM di Ambon"}
+    assert set(tolak["Unit Kerja (Dikenali)"]) == {"Balai POM di Ambon"}
     assert ("kode-ganda", "PK", "D7") in set(zip(tolak["Aturan"], tolak["Sheet"], tolak["Sel"]))
     assert all(isinstance(p, str) and p for p in tolak["Pesan"])
 
@@ -149,11 +155,12 @@ def test_sumber_mencatat_asal_setiap_kiriman(buku, kirim):
 
 def test_buku_berformat_dan_bergrafik(buku):
     wb = openpyxl.load_workbook(buku)
-    assert wb.sheetnames == ["Ringkasan", "Matriks Capaian", "Indikator", "Peringkat Anggaran",
-                             "Ditolak", "Sumber", "Grafik"]
-    for ws in wb.worksheets[:-1]:
-        assert ws.freeze_panes and ws.auto_filter.ref, ws.title
-    assert len(wb["Grafik"]._charts) == 2
+    assert wb.sheetnames == ["Ringkasan", "Perlu Perhatian", "Tren", "Grafik", "Matriks Capaian",
+                             "Indikator", "Peringkat Anggaran", "Ditolak", "Sumber"]
+    for ws in wb.worksheets:
+        assert ws.tables, ws.title                                   # tabel Excel bernama
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert len(wb["Grafik"]._charts) == 2 and len(wb["Tren"]._charts) == 1
 
 
 def test_run_ulang_tidak_mengubah_apa_pun(buku, kirim):

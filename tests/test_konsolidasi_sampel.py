@@ -114,12 +114,12 @@ def test_angka_buku_sama_dengan_hitung_ulang_mandiri(hasil):
         assert u["NPS"] == pytest.approx(h["nps"], abs=1e-9), nama
         assert u["Pagu (Rp)"] == pytest.approx(h["pagu"])
         assert u["Realisasi Anggaran (Rp)"] == pytest.approx(h["realisasi"])
-        assert u["Realisasi Anggaran (%)"] == pytest.approx(h["realisasi"] / h["pagu"] * 100)
+        assert u["Realisasi Anggaran (% Pagu)"] == pytest.approx(h["realisasi"] / h["pagu"] * 100)
         baris = matriks[matriks["Unit Kerja"] == h["unit"]]
         assert len(baris) == len(h["indikator"])
         for (_, b), (_, e) in zip(baris.iterrows(), h["indikator"].iterrows()):
             assert b["Kode Indikator"] == e["Kode Indikator"]
-            for kolom, harap in (("Capaian Tahunan (%)", e["tahunan"]),
+            for kolom, harap in (("Progres Tahunan (%)", e["tahunan"]),
                                  ("Capaian Periode (%)", e["periode"])):
                 if harap is None or harap != harap:
                     assert not isinstance(b[kolom], (int, float)) or b[kolom] != b[kolom]

@@ -3,12 +3,13 @@ memindahkannya ke skema sekarang di dalam transaksinya, tanpa kehilangan kiriman
 import json
 import sqlite3
 
-import openpyxl
 import pytest
 
 from rapk_xl.consolidate.konsolidasi import konsolidasi
 from rapk_xl.consolidate.riwayat import VERSI_SKEMA, Riwayat
 from rapk_xl.reference import cari_unit
+
+from kiriman import baca_sheet
 
 #: skema versi 1, persis seperti ditulis rapk-xl 0.1 (riwayat.py sebelum id bidang)
 SKEMA_V1 = """
@@ -63,14 +64,12 @@ def test_run_berikutnya_memindahkan_dan_memakai_kiriman_lama(riwayat_v1, tmp_pat
     h = konsolidasi([kosong], tmp_path / "nasional.xlsx", tahun=2024, periode=6,
                     riwayat=riwayat_v1)
     assert [k.berkas for k in h.dipakai] == ["jember.xlsx"]
-    ws = openpyxl.load_workbook(tmp_path / "nasional.xlsx")["Ringkasan"]
-    judul = [c.value for c in ws[4]]
-    baris = next(r for r in ws.iter_rows(min_row=5, values_only=True)
-                 if r[judul.index("Unit Kerja")] == "Balai POM di Jember")
+    ringkasan = baca_sheet(tmp_path / "nasional.xlsx", "Ringkasan", "tblRingkasan")
+    baris = ringkasan[ringkasan["Unit Kerja"] == "Balai POM di Jember"].iloc[0]
     # capaian periode Juni: 81/90 = 90 %; IKU 55/50 = 110 %, bobot 2 → (90 + 2×110) / 3
-    assert baris[judul.index("Status")] == "diterima"
-    assert baris[judul.index("NPS")] == pytest.approx((90 + 2 * 110) / 3)
-    assert baris[judul.index("Realisasi Anggaran (%)")] == pytest.approx(25.0)
+    assert baris["Status"] == "diterima"
+    assert baris["NPS"] == pytest.approx((90 + 2 * 110) / 3)
+    assert baris["Realisasi Anggaran (% Pagu)"] == pytest.approx(25.0)
     with Riwayat(riwayat_v1) as r:
         assert r.versi == VERSI_SKEMA
         data = r.data([1])

@@ -212,12 +212,13 @@ def bulatkan_array(x, ndigit: int = 2) -> np.ndarray:
 
     Angka biner seperti 109.995 tersimpan sebagai 109.99499999...; Excel (dan orang yang
     membacanya) melihat 109,995 lalu membulatkannya ke 110,00. Toleransi relatif 1e-12
-    menyamakan hasil dengan tampilan desimal itu.
+    menyamakan hasil dengan tampilan desimal itu. Toleransinya dibatasi 0,001 agar bilangan
+    besar (rupiah triliunan) tidak bergeser: 1e-12 × 2,35e12 saja sudah lebih dari 1.
     """
     a = np.asarray(x, dtype=float)
     skala = 10.0**ndigit
     y = np.abs(a) * skala
-    hasil = np.floor(y + 0.5 + 1e-12 * np.maximum(1.0, y)) / skala
+    hasil = np.floor(y + 0.5 + np.minimum(1e-12 * np.maximum(1.0, y), 1e-3)) / skala
     return np.copysign(hasil, a)
 
 

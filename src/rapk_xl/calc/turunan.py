@@ -20,6 +20,8 @@ __all__ = [
     "SATUAN_ANGGARAN", "KALI_RUPIAH", "satuan_anggaran_baku", "kali_rupiah",
     "capaian_input_array", "capaian_input", "nilai_bulan",
     "rasio_pembilang", "persentase_bagian", "bulan_triwulan", "jumlah_angka",
+    "pagu_periode", "capaian_input_periode", "efisiensi_sementara", "median_capaian",
+    "nps_nasional", "jumlah_terbaca",
 ]
 
 SATUAN_ANGGARAN = ("Rupiah", "Ribu Rupiah")
@@ -125,3 +127,75 @@ def bulan_triwulan(triwulan: int) -> int:
     if triwulan not in (1, 2, 3, 4):
         raise ValueError("triwulan harus 1-4")
     return 3 * triwulan
+
+
+# --------------------------------------------------------------------------------------
+# Efisiensi sebelum akhir tahun, ringkasan nasional
+# --------------------------------------------------------------------------------------
+
+def efisiensi_sementara(periode: object) -> bool:
+    """Efisiensi pada periode sebelum Desember hanya perkiraan ("sementara"): output baru
+    sebagian tahun, jadi input dibandingkan dengan pagu yang diprorata ke periode itu."""
+    try:
+        return int(periode) < 12
+    except (TypeError, ValueError):
+        return False
+
+
+def _faktor_periode(periode: object) -> float:
+    try:
+        p = int(periode)
+    except (TypeError, ValueError):
+        return float("nan")
+    return p / 12.0 if 1 <= p <= 12 else float("nan")
+
+
+def pagu_periode(pagu, periode):
+    """Pagu yang diprorata ke periode: pagu × periode / 12 (periode 12: pagu itu sendiri).
+
+    Dasar capaian input efisiensi sementara: di bulan Juni separuh pagu setahun, sehingga
+    penyerapan 48 % pagu setahun berarti 96 % dari yang "seharusnya" terserap s.d. Juni.
+    Periode di luar 1-12, atau pagu yang bukan angka: NaN.
+    """
+    x, _ = parse_angka_array(np.asarray(pagu, dtype=object).reshape(-1))
+    hasil = x * _faktor_periode(periode)
+    return float(hasil[0]) if np.ndim(pagu) == 0 else hasil.reshape(np.shape(pagu))
+
+
+def capaian_input_periode(realisasi_anggaran, pagu, periode) -> CapaianArray:
+    """Capaian input (%) terhadap pagu yang diprorata ke periode:
+    realisasi anggaran / (pagu × periode / 12) × 100. Pada periode 12 sama dengan
+    :func:`capaian_input_array`, begitu pula aturan kosong/nol/teksnya."""
+    r, p = np.broadcast_arrays(_obj(realisasi_anggaran), _obj(pagu))
+    bentuk = r.shape
+    dasar = np.array(p, dtype=object).reshape(-1)
+    px, pst = parse_angka_array(dasar)
+    ok = pst == Status.OK
+    dasar[ok] = px[ok] * _faktor_periode(periode)
+    h = capaian_input_array(np.array(r, dtype=object).reshape(-1), dasar)
+    return CapaianArray(h.nilai.reshape(bentuk), h.alasan.reshape(bentuk))
+
+
+def median_capaian(nilai) -> float:
+    """Median capaian yang ada (NaN, kosong dan teks seperti "Akhir Tahun" dilewati); NaN
+    bila tak ada satu pun. Median, bukan rata-rata: satu unit dengan capaian 300 % tidak
+    menggeser gambaran nasional."""
+    x, _ = parse_angka_array(np.asarray(nilai, dtype=object).reshape(-1))
+    x = x[~np.isnan(x)]
+    return float(np.median(x)) if x.size else float("nan")
+
+
+def nps_nasional(nps_unit) -> float:
+    """NPS nasional: rata-rata biasa NPS unit kerja yang ada (setiap unit satu suara, unit
+    tanpa NPS dilewati); NaN bila tak ada satu pun."""
+    x, _ = parse_angka_array(np.asarray(nps_unit, dtype=object).reshape(-1))
+    x = x[~np.isnan(x)]
+    return float(x.mean()) if x.size else float("nan")
+
+
+def jumlah_terbaca(nilai) -> float:
+    """Jumlah sel yang terbaca sebagai angka, juga teks angka yang tidak ambigu
+    (``"5.874.961,0"``); teks lain dan sel kosong tidak ikut. Cara buku nasional menjumlah
+    anggaran kiriman (berbeda dengan :func:`jumlah_angka`, yang seperti SUMIF Excel)."""
+    x, _ = parse_angka_array(np.asarray(nilai, dtype=object).reshape(-1))
+    return float(np.nansum(x)) if x.size else 0.0

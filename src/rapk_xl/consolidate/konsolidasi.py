@@ -39,11 +39,13 @@ from ..validate.katalog import KATALOG
 from ..validate.temuan import HasilBerkas
 from ..validate.validator import BerkasMasuk, gc_dijeda, kumpulkan_berkas, periksa_dan_baca
 from .buku import tulis_buku
-from .nasional import BukuNasional, hitung_buku
+from .nasional import BukuNasional, PeriodeTren, hitung_buku
 from .riwayat import TUNGGU_KUNCI, KirimanTercatat, Riwayat, terbaru, waktu_tampil
 
 __all__ = ["konsolidasi", "HasilKonsolidasi", "GagalKonsolidasi", "UKURAN_KELOMPOK"]
 
+#: tabel riwayat yang diperlukan sheet Tren untuk periode lain
+TABEL_TREN = ("pk", "rapk", "realisasi")
 #: berkas per kelompok validasi (memori tetap kecil untuk ribuan kiriman)
 UKURAN_KELOMPOK = 200
 
@@ -408,8 +410,15 @@ def konsolidasi(paths, keluaran: str | Path, tahun: int | None = None,
             dipakai = terbaru(periode_ini)
             hasil.dipakai = dipakai
             hasil.catatan += _catatan_ganda(periode_ini, th, per, dipakai)
+            tren = {}
+            for p in r.periode_diterima(th):  # periode sebelumnya tahun ini (sheet Tren)
+                if p < per:
+                    pakai_p = terbaru(r.kiriman(th, p))
+                    tren[p] = PeriodeTren(pakai_p, r.data([k.id for k in pakai_p],
+                                                          tabel=TABEL_TREN))
             buku = hitung_buku(th, per, dipakai, r.data([k.id for k in dipakai]),
-                               _ditolak_berlaku(periode_ini, th, per, dipakai, hasil.ditolak))
+                               _ditolak_berlaku(periode_ini, th, per, dipakai, hasil.ditolak),
+                               tren, r.periode_terakhir(th))
             hasil.buku = buku
             sidik = _sidik(buku)
             kunci_buku = f"buku:{keluaran.resolve()}:{th}:{per}"

@@ -12,6 +12,7 @@ kiriman yang diterima. Tidak ada yang hilang, tidak ada yang terhitung dua kali.
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 import json
 import math
 import sqlite3
@@ -24,7 +25,7 @@ from ..format.spec import ID_REALISASI, ID_TARGET, TABEL_DATA
 from ..temuan import ERROR
 
 __all__ = ["Riwayat", "RiwayatTerkunci", "RiwayatRusak", "KirimanTercatat", "VERSI_SKEMA",
-           "TUNGGU_KUNCI", "waktu_tampil", "terbaru"]
+           "TUNGGU_KUNCI", "waktu_tampil", "terbaru", "WIB"]
 
 #: 1: tabel indikator/anggaran bentuk lama; 2: satu tabel per tabel format, kolom = id bidang
 VERSI_SKEMA = 2
@@ -58,11 +59,32 @@ def _ddl_data(t) -> list[str]:
             f'CREATE INDEX IF NOT EXISTS "{t.kunci}_kiriman" ON "{t.kunci}" (kiriman_id)']
 
 
+def _zona_wib() -> _dt.tzinfo:
+    """Zona Asia/Jakarta (WIB). Di Windows basis data zona waktunya dari paket tzdata
+    (dependensi pandas); bila tetap tidak ada, UTC+7 tetap — WIB tidak mengenal musim panas,
+    jadi hasilnya sama."""
+    try:
+        from zoneinfo import ZoneInfo
+        return ZoneInfo("Asia/Jakarta")
+    except Exception:  # noqa: BLE001 — ZoneInfoNotFoundError, modul tzdata tidak ada
+        return _dt.timezone(_dt.timedelta(hours=7), "WIB")
+
+
+WIB = _zona_wib()
+
+
 def waktu_tampil(iso: str | None) -> str:
-    """'2026-11-23T20:29:26.123456+00:00' → '2026-11-23 20:29:26 UTC' (untuk dibaca orang)."""
+    """'2026-11-23T20:29:26.123456+00:00' → '2026-11-24 03:29:26 WIB' (untuk dibaca orang).
+    Riwayat menyimpan UTC; waktu tanpa zona dianggap UTC."""
     if not iso:
         return ""
-    return iso[:19].replace("T", " ") + (" UTC" if iso.endswith("+00:00") else "")
+    try:
+        t = _dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=_dt.timezone.utc)
+    return t.astimezone(WIB).strftime("%Y-%m-%d %H:%M:%S") + " WIB"
 
 
 def _terkunci(e: sqlite3.OperationalError) -> bool:
@@ -334,6 +356,18 @@ class Riwayat:
         q = f"SELECT * FROM kiriman{where} ORDER BY diterima_pada, diubah_pada, id"
         return [self._kiriman(r) for r in self.db.execute(q, arg)]
 
+    def periode_diterima(self, tahun: int) -> list[int]:
+        """Periode tahun ``tahun`` yang punya kiriman diterima (unit dikenali), urut."""
+        q = ("SELECT DISTINCT periode FROM kiriman WHERE tahun = ? AND status = 'diterima' "
+             "AND kode_unit IS NOT NULL AND periode IS NOT NULL ORDER BY periode")
+        return [r[0] for r in self.db.execute(q, (tahun,))]
+
+    def periode_terakhir(self, tahun: int) -> dict[str, int]:
+        """Kode unit → periode terakhir tahun ``tahun`` dengan kiriman diterima."""
+        q = ("SELECT kode_unit, MAX(periode) FROM kiriman WHERE tahun = ? AND status = "
+             "'diterima' AND kode_unit IS NOT NULL AND periode IS NOT NULL GROUP BY kode_unit")
+        return {r[0]: r[1] for r in self.db.execute(q, (tahun,))}
+
     def info(self, kunci: str) -> str | None:
         r = self.db.execute("SELECT nilai FROM info WHERE kunci = ?", (kunci,)).fetchone()
         return r[0] if r else None
@@ -341,14 +375,18 @@ class Riwayat:
     def atur_info(self, kunci: str, nilai: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO info VALUES (?, ?)", (kunci, nilai))
 
-    def data(self, ids: list[int]) -> dict[str, pd.DataFrame]:
+    def data(self, ids: list[int], tabel: tuple[str, ...] | None = None
+             ) -> dict[str, pd.DataFrame]:
         """Tabel data kiriman ``ids`` (kunci tabel → DataFrame berkolom ``kiriman_id``,
-        ``urutan`` dan id bidang), nilai sel kembali ke bentuk aslinya."""
+        ``urutan`` dan id bidang), nilai sel kembali ke bentuk aslinya. ``tabel``: hanya
+        tabel-tabel ini (bawaan: semua)."""
         if not ids:
             ids = [-1]
         tanda = ",".join("?" * len(ids))
         hasil = {}
         for t in TABEL_DATA:
+            if tabel is not None and t.kunci not in tabel:
+                continue
             df = pd.read_sql_query(f'SELECT * FROM "{t.kunci}" WHERE kiriman_id IN ({tanda}) '
                                    "ORDER BY kiriman_id, urutan", self.db, params=ids)
             for k in t.ids:

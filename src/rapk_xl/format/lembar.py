@@ -18,13 +18,14 @@ class KolomLembar:
     nama: str  #: teks header
     lebar: float = 12
     format_angka: str | None = None
-    #: pewarnaan bersyarat: "kriteria" (label kriteria) atau "status" (diterima/ditolak/...)
+    #: pewarnaan bersyarat: "kriteria" (label kriteria), "status" (diterima/ditolak/...) atau
+    #: "progres" (batang data 0-100: kemajuan menuju target tahunan)
     warna: str | None = None
     bungkus: bool = False  #: teks panjang dibungkus (tinggi baris mengikuti)
 
     def __post_init__(self):
         assert self.id.isidentifier() and self.id == self.id.lower(), self.id
-        assert self.warna in (None, "kriteria", "status"), self.warna
+        assert self.warna in (None, "kriteria", "status", "progres"), self.warna
 
 
 class _Berkolom:

@@ -208,6 +208,13 @@ KUNCI_INFO: tuple[KunciInfo, ...] = (
     KunciInfo("nama_penandatangan", "Nama Penandatangan", petunjuk="Nama lengkap dengan gelar.",
               nama_range="infoNama"),
     KunciInfo("catatan", "Catatan", petunjuk="Catatan bebas untuk penerima workbook."),
+    # Pihak kedua Perjanjian Kinerja (atasan langsung): opsional; workbook tanpa kedua baris
+    # ini tetap sah (cetakan PK mencetak barisnya kosong).
+    KunciInfo("jabatan_atasan", "Jabatan Atasan",
+              petunjuk="Jabatan atasan langsung (pihak kedua PK), mis. Kepala Badan Pengawas "
+                       "Obat dan Makanan."),
+    KunciInfo("nama_atasan", "Nama Atasan",
+              petunjuk="Nama lengkap atasan langsung dengan gelar (pihak kedua PK)."),
 )
 _INFO_PER_ID = {k.id: k for k in KUNCI_INFO}
 _INFO_PER_TEKS = {kunci_teks(t): k.id for k in KUNCI_INFO for t in (k.kunci, *k.alias)}

@@ -36,8 +36,9 @@ from ..calc.turunan import satuan_anggaran_baku
 from ..format.spec import ID_TARGET, NAMA_BULAN
 from ..reference import cari_unit
 from .gaya import atur_cetak, huruf, tulis_sel
-from .gaya import jumlah_baris_teks as _jumlah_baris
-from .gaya import tinggi_baris as _tinggi
+from .tampilan import ID_ID
+from .tampilan import jumlah_baris_teks as _jumlah_baris
+from .tampilan import tinggi_baris as _tinggi
 
 __all__ = [
     "UPT", "NASIONAL", "TataLetak", "Sasaran", "Indikator", "BarisAnggaran", "susun", "ada_indikator",
@@ -286,9 +287,9 @@ def pilih_tata_letak(data: DataRAPK) -> TataLetak:
 #: Format angka Indonesia apa pun bahasa mesinnya: ``[$-421]`` (id-ID) membuat LibreOffice
 #: (yang membuat PDF) memakai titik pemisah ribuan dan koma desimal — 62.210.400 dan 84,6 —
 #: juga di mesin berbahasa Inggris. Excel memakai pemisah dari pengaturan Windows.
-FORMAT_RUPIAH = "[$-421]#,##0"
-FORMAT_RIBU = "[$-421]#,##0.00"  #: Ribu Rupiah, seperti dokumen nasional 114.624.028,00
-FORMAT_ANGKA = "[$-421]General"  #: target dan nomor: 90, 84,6, 3,55
+FORMAT_RUPIAH = ID_ID + "#,##0"
+FORMAT_RIBU = ID_ID + "#,##0.00"  #: Ribu Rupiah, seperti dokumen nasional 114.624.028,00
+FORMAT_ANGKA = ID_ID + "General"  #: target dan nomor: 90, 84,6, 3,55
 
 HURUF = "Arial"
 UKURAN = 9

@@ -113,34 +113,3 @@ def atur_cetak(ws, baris_judul: str | None = None, landscape: bool = True) -> No
         ws.print_title_rows = baris_judul
     ws.oddFooter.center.text = "Halaman &P dari &N"
     ws.oddFooter.center.size = 8
-
-
-#: Perkiraan karakter per satuan lebar kolom pada huruf 10 pt (agak hemat: lebih baik baris
-#: sedikit terlalu tinggi daripada teks terpotong, juga bila huruf diganti huruf lain, mis.
-#: Calibri menjadi Carlito di LibreOffice).
-_KARAKTER_PER_LEBAR = 1.12
-
-
-def jumlah_baris_teks(teks: str, lebar: float, ukuran: float) -> int:
-    """Jumlah baris yang dipakai ``teks`` terbungkus di sel selebar ``lebar`` (satuan lebar
-    kolom Excel) dengan huruf ``ukuran`` pt, dibungkus per kata seperti Excel. Berlaku untuk
-    Arial dan Calibri (di LibreOffice: Carlito), yang sedikit lebih rapat."""
-    per_baris = max(1, int((lebar - 1.2) * _KARAKTER_PER_LEBAR * 10 / ukuran))
-    total = 0
-    for paragraf in teks.split("\n"):
-        kata, baris, isi = paragraf.split(), 1, 0
-        for k in kata:
-            panjang = len(k)
-            if isi and isi + 1 + panjang > per_baris:
-                baris, isi = baris + 1, 0
-            while panjang > per_baris:
-                panjang -= per_baris
-                baris += 1
-            isi = panjang if not isi else isi + 1 + panjang
-        total += baris
-    return total
-
-
-def tinggi_baris(baris: int, ukuran: float) -> float:
-    """Tinggi baris (pt) untuk ``baris`` baris teks berhuruf ``ukuran`` pt."""
-    return round(baris * ukuran * 1.32 + 4, 1)

@@ -25,8 +25,9 @@ from ..format.spec import (
 )
 from . import capaian_sheet as cs
 from .gaya import (BUNGKUS, HEADER_FILL, HEADER_FONT, JUDUL_FONT, KOTAK, PETUNJUK_FONT,
-                   RUMUS_FILL, SUBHEADER_FILL, TENGAH, atur_cetak, huruf, jumlah_baris_teks,
-                   tinggi_baris, tulis_sel, warnai_kriteria)
+                   RUMUS_FILL, SUBHEADER_FILL, TENGAH, atur_cetak, huruf, tulis_sel,
+                   warnai_kriteria)
+from .tampilan import jumlah_baris_teks, tinggi_baris
 
 __all__ = ["tulis_workbook", "tulis_template", "data_template", "BATAS_VALIDASI", "batas_baris",
            "BARIS_CETAK_CAPAIAN"]

@@ -6,7 +6,7 @@ from ..calc.turunan import SATUAN_ANGGARAN, satuan_anggaran_baku
 from ..format.spec import INFO, KUNCI_INFO, VERSI_FORMAT, kunci_info, rentang_tahun
 from ..io.reader import Bacaan
 from ..reference import cari_unit, saran_unit
-from ..temuan import ERROR, Temuan, aturan, temuan
+from ..temuan import ERROR, WARNING, Temuan, aturan, temuan
 
 __all__ = ["bilangan_info"]
 
@@ -114,3 +114,25 @@ def versi_format(b: Bacaan):
         return []
     return [_info("versi-format", b, "versi_format", kolom=kunci_info("versi_format").kunci,
                   isi=_tampil(b.info["versi_format"], "tidak dikenal"), versi=VERSI_FORMAT)]
+
+
+def _terisi(b: Bacaan, id_: str) -> bool:
+    v = b.info.get(id_)
+    return v is not None and bool(str(v).strip())
+
+
+@aturan("info-atasan-tidak-lengkap", WARNING, "identitas",
+        "Hanya satu dari Nama Atasan dan Jabatan Atasan yang diisi (pihak kedua PK).",
+        "{isi} diisi tetapi {kosong} kosong: cetakan Perjanjian Kinerja mencetak pihak kedua "
+        "tanpa {kosong}. Isi keduanya, atau kosongkan keduanya.", lingkup="workbook")
+def info_atasan_tidak_lengkap(b: Bacaan):
+    """Kedua kunci opsional: workbook tanpa keduanya (format 1 lama) tidak diberi temuan."""
+    if b.tabel[INFO.kunci].kosong:
+        return []
+    nama, jabatan = _terisi(b, "nama_atasan"), _terisi(b, "jabatan_atasan")
+    if nama == jabatan:
+        return []
+    isi, kosong = ("nama_atasan", "jabatan_atasan") if nama else ("jabatan_atasan", "nama_atasan")
+    sel = b.info_sel.get(kosong) or b.info_sel.get(isi)
+    return [temuan("info-atasan-tidak-lengkap", INFO.sheet, sel, isi=kunci_info(isi).kunci,
+                   kosong=kunci_info(kosong).kunci)]
