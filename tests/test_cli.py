@@ -58,6 +58,9 @@ def test_demo_menjalankan_pekerjaan_utama(tmp_path):
     for nama in tolak:
         assert f"ditolak {nama}" in r.output
     assert f"{103 - len(tolak)} unit di buku nasional" in r.output
+    # manifest.json tidak diperiksa: ia bukan kiriman yang ditolak
+    assert (f"104 berkas: {103 - len(tolak)} lolos, {len(tolak)} dengan kesalahan isi; "
+            "1 dilewati") in r.output
     ring = openpyxl.load_workbook(folder / "nasional.xlsx")["Ringkasan"]
     tabel = [[c.value for c in row] for row in ring[ring.tables["tblRingkasan"].ref]]
     status = [b[tabel[0].index("Status")] for b in tabel[1:]]

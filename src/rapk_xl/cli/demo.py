@@ -66,6 +66,7 @@ def demo_cmd(folder: Path, jobs: int) -> None:
 
 def _pekerjaan_utama(h) -> None:
     from ..format.spec import nama_bulan
+    from ..validate.laporan import ringkasan
 
     k = h.konsolidasi
     bulan = nama_bulan(k.periode)
@@ -75,11 +76,7 @@ def _pekerjaan_utama(h) -> None:
     asal = "dibuat" if h.kiriman_baru else "dipakai lagi"
     click.echo(f"  Kiriman: {len(h.manifest['files'])} workbook {asal} di {h.kiriman}/, "
                f"{len(rusak)} sengaja diberi kesalahan (dicatat di manifest.json)")
-    lap = h.validasi
-    lolos = sum(f.valid for f in lap.files)
-    peringatan = sum(len(f.warnings) for f in lap.files)
-    click.echo(f"  Validasi: {lolos} lolos, {len(lap.files) - lolos} ditolak, "
-               f"{peringatan} peringatan")
+    click.echo(f"  Validasi: {ringkasan(h.validasi)}")
     for t in k.ditolak:
         salah = t.temuan_kesalahan
         x = salah[0]
