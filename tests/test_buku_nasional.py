@@ -305,3 +305,27 @@ def test_efisiensi_final_di_periode_12(tmp_path):
         list(ada["Realisasi Anggaran (% Pagu)"]))
     total = baca_sheet(keluar, "Ringkasan", "tblTotal").set_index("Ringkasan Nasional")
     assert "final" in total.loc["Unit efisien", "Keterangan"]
+
+
+def test_periode_tidak_sah_tetap_unit_yang_ditolak(tmp_path):
+    """Kiriman yang menulis Periode 13 sudah dikirim unitnya: ia "ditolak" (dengan alasannya),
+    bukan "belum mengirim" yang membuat Biro menagih unit yang sudah mengirim."""
+    folder = tmp_path / "kiriman"
+    assert jalankan("sampel", "--units", 3, "-o", folder, "--seed", 4).exit_code == 0
+    path = sorted(folder.glob("*.xlsx"))[0]
+    unit = mandiri(path, 6)["unit"]
+    wb = openpyxl.load_workbook(path)
+    assert wb["Info"]["A7"].value == "Periode"
+    wb["Info"]["B7"] = 13
+    wb.save(path)
+    keluar = tmp_path / "nasional.xlsx"
+    r = jalankan("konsolidasi", folder, "-o", keluar, "--tahun", 2024, "--periode", 6)
+    assert r.exit_code == 1, r.output
+    u = baris(baca_sheet(keluar, "Ringkasan"), unit)
+    assert u["Status"] == "ditolak" and "Periode '13'" in u["Keterangan"]
+    total = baca_sheet(keluar, "Ringkasan", "tblTotal").set_index("Ringkasan Nasional")
+    assert total.loc["Unit ditolak", "Nilai"] == 1
+    assert total.loc["Unit belum mengirim", "Nilai"] == 103 - 3
+    ph = baca_sheet(keluar, "Perlu Perhatian")
+    alasan = baris(ph[ph["Jenis"] == "Ditolak"], unit)["Alasan"]
+    assert "periode 13" not in alasan and "Periode '13' tidak sah" in alasan

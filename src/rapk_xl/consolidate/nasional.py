@@ -195,7 +195,7 @@ def _ringkasan(ind, data, info, kiriman, ditolak, tahun, periode, terakhir):
             keterangan[k.kode_unit] = f"{k.peringatan} peringatan validator."
     tolak_unit: dict[str, list[str]] = {}
     for k in ditolak:
-        if k.tahun not in (tahun, None) or k.periode not in (periode, None):
+        if k.tahun not in (tahun, None) or _periode_sah(k) not in (periode, None):
             continue
         dikenal = unit_ditolak(k)
         if dikenal is None:
@@ -294,6 +294,13 @@ def _matriks(ind: pd.DataFrame, ring: pd.DataFrame, unit_ref) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def _periode_sah(k: KirimanTercatat) -> int | None:
+    """Periode kiriman, atau ``None`` bila tidak terbaca atau tidak sah (mis. 13): kiriman
+    ditolak seperti itu dihitung untuk periode buku (unitnya sudah mengirim), bukan periode
+    lain."""
+    return k.periode if isinstance(k.periode, int) and 1 <= k.periode <= 12 else None
+
+
 def _perhatian(ring: pd.DataFrame, matriks: pd.DataFrame, tolak: pd.DataFrame,
                ditolak: list[KirimanTercatat], tahun: int, periode: int) -> pd.DataFrame:
     baris = []
@@ -306,10 +313,10 @@ def _perhatian(ring: pd.DataFrame, matriks: pd.DataFrame, tolak: pd.DataFrame,
     for k in ditolak:
         dikenal = unit_ditolak(k)
         u, lewat = dikenal if dikenal else (None, False)
-        lain_periode = (k.tahun, k.periode) != (tahun, periode)
+        lain_periode = (k.tahun, _periode_sah(k)) != (tahun, periode)
         alasan = _alasan_tolak(k, lewat, u) if u is not None else (
             f"Nama unit '{k.unit or ''}' tidak dikenali. " + _alasan_tolak(k, False, None))
-        if lain_periode and k.tahun and k.periode:
+        if lain_periode and k.tahun and _periode_sah(k):
             alasan = f"Kiriman untuk tahun {k.tahun} periode {k.periode}. " + alasan
         i = baris_tolak.get(k.berkas)
         baris.append({"jenis": fn.JENIS_PERHATIAN[0], "kelompok": u.kelompok if u else None,
