@@ -123,16 +123,16 @@ class Tabel:
         ids = [k.id for k in self.kolom]
         assert len(set(ids)) == len(ids), f"id bidang ganda di {self.nama}"
 
-    @property
+    @cached_property
     def ids(self) -> tuple[str, ...]:
         """id bidang kolom kontrak (tanpa kolom rumus template), urut template."""
         return tuple(k.id for k in self.kolom if not k.rumus)
 
-    @property
+    @cached_property
     def semua_id(self) -> tuple[str, ...]:
         return tuple(k.id for k in self.kolom)
 
-    @property
+    @cached_property
     def header(self) -> tuple[str, ...]:
         """Teks header kolom kontrak."""
         return tuple(k.nama for k in self.kolom if not k.rumus)

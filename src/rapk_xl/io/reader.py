@@ -466,7 +466,11 @@ class _Pembaca:
         rumus = None  # sel berumus sheet ini, dimuat bila ada isi sesudah baris kosong
         for i in range(h + 1, len(nilai)):
             b = nilai[i]
-            isi = [j for j in range(c0, min(c1, len(b) - 1) + 1) if b[j] not in ("", None)]
+            bagian = b[c0:c1 + 1]
+            if bagian.count("") + bagian.count(None) == len(bagian):
+                isi = []  # baris kosong (ribuan baris template berformat/berumus): cepat
+            else:
+                isi = [c0 + j for j, v in enumerate(bagian) if v not in ("", None)]
             if isi and kosong_pertama is not None:
                 # sesudah baris kosong: baris yang seluruh isinya rumus bukan isian (mis. blok
                 # tanda tangan template lama di bawah tabel)
