@@ -467,17 +467,15 @@ class _Pembaca:
         for i in range(h + 1, len(nilai)):
             b = nilai[i]
             bagian = b[c0:c1 + 1]
-            if bagian.count("") + bagian.count(None) == len(bagian):
-                isi = []  # baris kosong (ribuan baris template berformat/berumus): cepat
-            else:
-                isi = [c0 + j for j, v in enumerate(bagian) if v not in ("", None)]
+            # baris kosong (ribuan baris template berformat/berumus) dikenali tanpa loop Python
+            isi = bagian.count("") + bagian.count(None) < len(bagian)
             if isi and kosong_pertama is not None:
                 # sesudah baris kosong: baris yang seluruh isinya rumus bukan isian (mis. blok
                 # tanda tangan template lama di bawah tabel)
                 if rumus is None:
                     rumus = self.sumber.sel_berumus(sheet) or set()
-                if all(f"{angka_ke_kolom(j + 1)}{i + 1}" in rumus for j in isi):
-                    isi = []
+                isi = any(f"{angka_ke_kolom(c0 + j + 1)}{i + 1}" not in rumus
+                          for j, v in enumerate(bagian) if v not in ("", None))
             if not isi:
                 if i > akhir_def and kosong_pertama is None:
                     kosong_pertama = i

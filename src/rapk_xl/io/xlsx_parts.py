@@ -450,6 +450,28 @@ _SEL_BERISI = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*?(?<!/)>\s*<(?:f
 _SEL_BERUMUS = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3}\d+)"[^>]*?(?<!/)>\s*<f\b')
 
 
+_ROW = re.compile(rb'<row\b[^>]*?\br="(\d+)"')
+
+
+def _potongan_baris(xml: bytes, dari: int, sampai: int) -> tuple[int, int]:
+    """(awal, akhir) bagian XML yang memuat baris ``dari``..``sampai``. Excel, LibreOffice dan
+    openpyxl menulis baris berurutan naik; bila urutannya tidak naik, seluruh XML dipakai."""
+    nomor = list(map(int, _ROW.findall(xml)))
+    if any(a >= b for a, b in zip(nomor, nomor[1:])):
+        return 0, len(xml)
+    awal = akhir = None
+    for m in _ROW.finditer(xml):
+        r = int(m.group(1))
+        if awal is None and r >= dari:
+            awal = m.start()
+        if r > sampai:
+            akhir = m.start()
+            break
+    awal = len(xml) if awal is None else awal
+    akhir = len(xml) if akhir is None else akhir
+    return awal, akhir
+
+
 def _iter_sel(xml: bytes):
     """(atribut, isi) setiap ``<c>``; isi ``b""`` untuk sel yang menutup sendiri."""
     pos = 0
@@ -888,7 +910,11 @@ class PaketXlsx:
     def sel_berisi(xml: bytes, alamat: set[str]) -> set[str]:
         """Alamat dari ``alamat`` yang selnya berisi nilai atau rumus (sel yang hanya bergaya
         tidak termasuk)."""
-        ada = set(_SEL_BERISI.findall(xml))
+        if not alamat:
+            return set()
+        baris = [int(a.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for a in alamat]
+        awal, akhir = _potongan_baris(xml, min(baris), max(baris))
+        ada = set(_SEL_BERISI.findall(xml, awal, akhir))
         return {a for a in alamat if a.encode() in ada}
 
     @staticmethod
