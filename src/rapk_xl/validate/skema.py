@@ -4,11 +4,17 @@ Setiap aturan sel adalah satu fungsi ``(tabel, kolom) -> [(kolom DataFrame, Chec
 didaftarkan dengan id, tingkat dan templat pesannya; skema satu tabel menggabungkan semua
 Check untuk kolom-kolomnya (satu validasi pandera per tabel atas tumpukan semua berkas).
 Kegagalan setiap Check dipetakan kembali ke selnya oleh :func:`periksa_sel`.
+
+Aturan status sel angka (kosong, teks, ambigu, galat, bukan angka) mengembalikan
+:class:`_Status`: nilai status yang ditolaknya. Semua status satu kolom digabung menjadi satu
+Check (satu perbandingan per kolom, bukan satu per aturan); kegagalannya dipetakan kembali ke
+aturannya menurut nilai statusnya.
 """
 from __future__ import annotations
 
 import math
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
@@ -34,8 +40,22 @@ def _cek(f, nama: str) -> pa.Check:
     return pa.Check(f, name=nama, ignore_na=False)
 
 
-def _status(k: Kolom, status: str, nama: str) -> list:
-    return [(k.id + ST, _cek(lambda s, x=status: s != x, nama))] if k.angka else []
+@dataclass(frozen=True)
+class _Status:
+    """Status sel angka (kolom ``<id>|st`` tumpukan) yang ditolak aturan ``aturan``."""
+    nilai: frozenset[str]
+    aturan: str
+
+
+#: nama Check gabungan aturan status
+_CEK_STATUS = "status"
+
+
+def _status(k: Kolom, status: str | frozenset[str], nama: str) -> list:
+    if not k.angka:
+        return []
+    nilai = frozenset({status}) if isinstance(status, str) else frozenset(status)
+    return [(k.id + ST, _Status(nilai, nama))]
 
 
 # --- status sel angka ----------------------------------------------------------------------
@@ -45,7 +65,7 @@ def _wajib(t: Tabel, k: Kolom):
     if not k.wajib:
         return []
     if k.angka:
-        return [(k.id + ST, _cek(lambda s: s != "kosong", "wajib-kosong"))]
+        return _status(k, "kosong", "wajib-kosong")
     return [(k.id, _cek(lambda s: s.notna(), "wajib-kosong"))]
 
 
@@ -67,7 +87,7 @@ def _bukan_angka(t: Tabel, k: Kolom):
         salah.add("opini")  # opini BPK hanya sah di kolom target/realisasi
     if not (k.jenis == "nilai" and t.kunci == "realisasi"):
         salah.add("progres")  # "Progres 45%" hanya sah sebagai realisasi
-    return [(k.id + ST, _cek(lambda s, x=frozenset(salah): ~s.isin(x), "bukan-angka"))]
+    return _status(k, frozenset(salah), "bukan-angka")
 
 
 @_sel("angka-ambigu", ERROR, "Teks angka yang dapat dibaca dua cara (1.234).",
@@ -162,21 +182,39 @@ ATURAN_SEL = [a for a in ATURAN.values() if a.lingkup == "sel"]
 
 
 @lru_cache(maxsize=None)
-def skema_tabel(kunci: str, aturan_id: tuple[str, ...] | None = None) -> pa.DataFrameSchema:
-    """Skema pandera untuk tabel ``kunci`` ("pk", "rapk", ...): semua aturan sel, atau hanya
-    ``aturan_id``."""
+def _rancang(kunci: str, aturan_id: tuple[str, ...] | None
+             ) -> tuple[pa.DataFrameSchema, dict[str, dict[str, str]]]:
+    """Skema pandera tabel ``kunci`` dan, per kolom status, nilai status → id aturan."""
     t = next(t for t in TABEL_DATA if t.kunci == kunci)
     cek: dict[str, list] = {}
+    status: dict[str, dict[str, str]] = {}
     for a in ATURAN_SEL:
         if aturan_id is not None and a.id not in aturan_id:
             continue
         for k in t.kolom:
-            if not k.rumus:
-                for kolom, c in a.fungsi(t, k):
+            if k.rumus:
+                continue
+            for kolom, c in a.fungsi(t, k):
+                if isinstance(c, _Status):
+                    peta = status.setdefault(kolom, {})
+                    for v in c.nilai:
+                        assert v not in peta, f"status {v} {kolom}: {peta[v]} dan {c.aturan}"
+                        peta[v] = c.aturan
+                else:
                     cek.setdefault(kolom, []).append(c)
-    return pa.DataFrameSchema({nama: pa.Column(None, c, nullable=True)
-                               for nama, c in cek.items()},
-                              name=t.nama, strict=False, coerce=False)
+    for kolom, peta in status.items():
+        cek.setdefault(kolom, []).append(
+            _cek(lambda s, x=frozenset(peta): ~s.isin(x), _CEK_STATUS))
+    skema = pa.DataFrameSchema({nama: pa.Column(None, c, nullable=True)
+                                for nama, c in cek.items()},
+                               name=t.nama, strict=False, coerce=False)
+    return skema, status
+
+
+def skema_tabel(kunci: str, aturan_id: tuple[str, ...] | None = None) -> pa.DataFrameSchema:
+    """Skema pandera untuk tabel ``kunci`` ("pk", "rapk", ...): semua aturan sel, atau hanya
+    ``aturan_id``."""
+    return _rancang(kunci, aturan_id)[0]
 
 
 def _isi_pesan(aturan_id: str, k: Kolom, mentah: object, galat: object, kode: object) -> dict:
@@ -201,7 +239,7 @@ def _isi_pesan(aturan_id: str, k: Kolom, mentah: object, galat: object, kode: ob
 
 def _validasi(t: Tabel, df: pd.DataFrame, aturan_id=None) -> pd.DataFrame:
     try:
-        skema_tabel(t.kunci, aturan_id).validate(df, lazy=True)
+        _rancang(t.kunci, aturan_id)[0].validate(df, lazy=True)
         return pd.DataFrame(columns=["column", "check", "failure_case", "index"])
     except pa.errors.SchemaErrors as e:
         return e.failure_cases
@@ -218,8 +256,12 @@ def periksa_sel(tp: Tumpukan, aturan_id: tuple[str, ...] | None = None
     gagal = gagal[gagal["index"].notna()]
     hasil: list[tuple[int, Temuan]] = []
     kode_ind = tp.df["kode_indikator"]  # setiap tabel data punya Kode Indikator
-    for kolom, cek, idx in zip(gagal["column"], gagal["check"], gagal["index"]):
+    status = _rancang(t.kunci, aturan_id)[1]
+    for kolom, cek, idx, kasus in zip(gagal["column"], gagal["check"], gagal["index"],
+                                      gagal["failure_case"]):
         aturan_id_ = str(cek)
+        if aturan_id_ == _CEK_STATUS:
+            aturan_id_ = status[str(kolom)][kasus]
         if aturan_id_ not in ATURAN:
             raise RuntimeError(f"Check pandera tak dikenal: {cek!r} ({kolom})")
         idx = int(idx)
