@@ -35,7 +35,7 @@ from ..format import DataRAPK
 from ..calc.turunan import satuan_anggaran_baku
 from ..format.spec import ID_TARGET, NAMA_BULAN
 from ..reference import cari_unit
-from .gaya import atur_cetak, huruf, tulis_sel
+from .gaya import atur_cetak, gabung_ke_bawah, huruf, tulis_sel
 from .tampilan import ID_ID
 from .tampilan import jumlah_baris_teks as _jumlah_baris
 from .tampilan import tinggi_baris as _tinggi
@@ -377,15 +377,10 @@ class _Penulis:
         for k, nilai in kolom:
             perlu = max(perlu, self.sel(awal, k, k, nilai or None, rata=TENGAH_ATAS if k == 1
                                         else KIRI))
-            if akhir > awal:
-                self.ws.merge_cells(start_row=awal, start_column=k, end_row=akhir, end_column=k)
-                for r in range(awal, akhir + 1):
-                    self.ws.cell(r, k).border = KOTAK
-        # sel sasaran digabung ke bawah: blok harus cukup tinggi untuk teksnya
-        ada = sum(self.ws.row_dimensions[r].height or 0 for r in range(awal, akhir + 1))
-        if perlu > ada:
-            self.ws.row_dimensions[akhir].height = round(
-                (self.ws.row_dimensions[akhir].height or 0) + perlu - ada, 1)
+        # sel no dan sasaran digabung ke bawah: blok harus cukup tinggi untuk teksnya
+        for k, _ in kolom:
+            gabung_ke_bawah(self.ws, k, awal, akhir, perlu if k == kolom[-1][0] else 0, KOTAK,
+                            tinggi_bawaan=0)
 
     def indikator(self, ind: Indikator) -> None:
         r = self.baris

@@ -113,3 +113,18 @@ def atur_cetak(ws, baris_judul: str | None = None, landscape: bool = True) -> No
         ws.print_title_rows = baris_judul
     ws.oddFooter.center.text = "Halaman &P dari &N"
     ws.oddFooter.center.size = 8
+
+
+def gabung_ke_bawah(ws, kolom: int, r0: int, r1: int, perlu: float, garis=KOTAK,
+                    tinggi_bawaan: float = 15) -> None:
+    """Sel ``kolom`` baris ``r0``..``r1`` digabung (bergaris ``garis``) dan baris terakhirnya
+    ditinggikan bila blok itu lebih pendek dari ``perlu`` pt (teks sel gabungan tidak
+    menambah tinggi baris sendiri). Baris tanpa tinggi dihitung ``tinggi_bawaan``."""
+    if r1 > r0:
+        ws.merge_cells(start_row=r0, start_column=kolom, end_row=r1, end_column=kolom)
+        for r in range(r0, r1 + 1):
+            ws.cell(r, kolom).border = garis
+    ada = sum(ws.row_dimensions[r].height or tinggi_bawaan for r in range(r0, r1 + 1))
+    if perlu > ada:
+        ws.row_dimensions[r1].height = round(
+            (ws.row_dimensions[r1].height or tinggi_bawaan) + perlu - ada, 1)

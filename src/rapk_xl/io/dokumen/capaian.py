@@ -69,12 +69,8 @@ def buat_capaian(data: DataRAPK) -> Workbook:
                     lewati=("no", "sasaran", "nps", "kriteria_nps") if h.baris > r0 else ())
             r1 = h.baris - 1
             nps, krit = hasil.nps_sasaran.get(kunci_sasaran(s), (None, None))
-            perlu = h.sel(r0, h.kol("sasaran"), h.kol("sasaran"), s.teks)
-            h.sel(r0, h.kol("no"), h.kol("no"), s.label_no, rata="tengah_atas")
-            h.sel(r0, h.kol("nps"), h.kol("nps"), angka_id(_angka(nps), 2), rata="kanan")
-            h.sel(r0, h.kol("kriteria_nps"), h.kol("kriteria_nps"), krit or "")
-            for k in ("sasaran", "no", "nps", "kriteria_nps"):
-                h.gabung_bawah(h.kol(k), r0, r1, perlu if k == "sasaran" else 0)
+            h.blok_sasaran(s, r0, r1, {"nps": (angka_id(_angka(nps), 2), "kanan"),
+                                       "kriteria_nps": (krit or "", "kiri")})
     nps_u, krit_u = hasil.nps_unit
     h.baris_lebar(fc.LABEL_NPS_UNIT.format(unit=teks(data.unit)).strip(),
                   {"nps": _angka(nps_u), "kriteria_nps": krit_u}, awal="no", akhir="kriteria",

@@ -16,7 +16,7 @@ from ...format import DataRAPK
 from ...format.cetakan import NAMA_BADAN, Bentang, Dokumen
 from ...format.spec import nama_bulan
 from ...reference import cari_unit
-from ..gaya import atur_cetak, huruf, tulis_sel
+from ..gaya import atur_cetak, gabung_ke_bawah, huruf, tulis_sel
 from ..tampilan import jumlah_baris_teks, tampil_angka, tanggal_id, tinggi_baris
 from .isi import teks
 
@@ -139,14 +139,19 @@ class Halaman:
         """Sel ``kolom`` baris ``r0``..``r1`` digabung; blok dipastikan cukup tinggi."""
         if kolom == 1:
             self.kelompok.append(r0)
-        if r1 > r0:
-            self.ws.merge_cells(start_row=r0, start_column=kolom, end_row=r1, end_column=kolom)
-            for r in range(r0, r1 + 1):
-                self.ws.cell(r, kolom).border = KOTAK
-        ada = sum(self.ws.row_dimensions[r].height or 15 for r in range(r0, r1 + 1))
-        if perlu > ada:
-            self.ws.row_dimensions[r1].height = round(
-                (self.ws.row_dimensions[r1].height or 15) + perlu - ada, 1)
+        gabung_ke_bawah(self.ws, kolom, r0, r1, perlu, KOTAK)
+
+    def blok_sasaran(self, s, r0: int, r1: int,
+                     lain: dict[str, tuple[object, str]] | None = None) -> None:
+        """Sel No dan Sasaran baris ``r0`` (dan kolom per sasaran ``lain``: id → (nilai,
+        rata)) digabung ke bawah sampai ``r1``; blok cukup tinggi untuk teks sasarannya."""
+        lain = lain or {}
+        perlu = self.sel(r0, self.kol("sasaran"), self.kol("sasaran"), s.teks)
+        self.sel(r0, self.kol("no"), self.kol("no"), s.label_no, rata="tengah_atas")
+        for k, (nilai, rata) in lain.items():
+            self.sel(r0, self.kol(k), self.kol(k), nilai, rata=rata)
+        for k in ("sasaran", "no", *lain):
+            self.gabung_bawah(self.kol(k), r0, r1, perlu if k == "sasaran" else 0)
 
     # -- bagian dokumen -----------------------------------------------------------------------
     def kosong(self, n: int = 1) -> None:

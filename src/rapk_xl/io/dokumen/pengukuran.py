@@ -106,10 +106,7 @@ def buat_pengukuran(data: DataRAPK, tahun_lalu: DataRAPK | None = None) -> Workb
                             "capaian_lalu": hasil_lalu.capaian_tahunan[id(x)][0]})
                 h.baris_data(nilai, lewati=("no", "sasaran") if h.baris > r0 else ())
             r1 = h.baris - 1
-            perlu = h.sel(r0, h.kol("sasaran"), h.kol("sasaran"), s.teks)
-            h.sel(r0, h.kol("no"), h.kol("no"), s.label_no, rata="tengah_atas")
-            h.gabung_bawah(h.kol("sasaran"), r0, r1, perlu)
-            h.gabung_bawah(h.kol("no"), r0, r1, 0)
+            h.blok_sasaran(s, r0, r1)
     awal = h.baris
     h.kosong()
     bulan = f"s.d. {nama_bulan(periode)}" if periode and periode < 12 else "akhir tahun"

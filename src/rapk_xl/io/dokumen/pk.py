@@ -179,10 +179,7 @@ def buat_pk(data: DataRAPK, teks_pk: dict[str, str] | None = None) -> Workbook:
                              "target": target_tertulis(ind.target, ind.satuan)},
                             lewati=("no", "sasaran") if lamp.baris > r0 else ())
         r1 = lamp.baris - 1
-        perlu = lamp.sel(r0, lamp.kol("sasaran"), lamp.kol("sasaran"), s.teks)
-        lamp.sel(r0, lamp.kol("no"), lamp.kol("no"), s.label_no, rata="tengah_atas")
-        lamp.gabung_bawah(lamp.kol("sasaran"), r0, r1, perlu)
-        lamp.gabung_bawah(lamp.kol("no"), r0, r1, 0)
+        lamp.blok_sasaran(s, r0, r1)
     lamp.selesai()
 
     # -- anggaran -------------------------------------------------------------------------

@@ -54,10 +54,7 @@ def buat_triwulan(data: DataRAPK) -> Workbook:
                     nilai[f"ab_tw{tw}"] = pembilang_tertulis(ind.pembilang.get(bulan))
             h.baris_data(nilai, lewati=("no", "sasaran") if h.baris > r0 else ())
         r1 = h.baris - 1
-        perlu = h.sel(r0, h.kol("sasaran"), h.kol("sasaran"), s.teks)
-        h.sel(r0, h.kol("no"), h.kol("no"), s.label_no, rata="tengah_atas")
-        h.gabung_bawah(h.kol("sasaran"), r0, r1, perlu)
-        h.gabung_bawah(h.kol("no"), r0, r1, 0)
+        h.blok_sasaran(s, r0, r1)
     catatan = [*([fc.CATATAN_AKHIR_TAHUN] if akhir_tahun else []), *fc.TRIWULAN.catatan,
                *([fc.CATATAN_AB] if ada_ab else [])]
     awal = h.baris
