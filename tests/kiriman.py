@@ -65,12 +65,20 @@ def tulis(data, path: Path) -> Path:
     return tulis_workbook(data, path)
 
 
+def tabel_sheet(wb, nama: str, tabel: str | None = None) -> pd.DataFrame:
+    """Satu tabel Excel (``tabel``, atau tabel terakhir sheet ``nama``) dari workbook openpyxl
+    yang sudah terbuka, sebagai DataFrame apa adanya."""
+    ws = wb[nama]
+    ref = ws.tables[tabel or list(ws.tables)[-1]].ref
+    rows = [[c.value for c in row] for row in ws[ref]]
+    return pd.DataFrame(rows[1:], columns=rows[0])
+
+
 def baca_sheet(path: Path, nama: str, tabel: str | None = None) -> pd.DataFrame:
     """Satu tabel Excel buku nasional sebagai DataFrame: tabel ``tabel``, atau tabel terakhir
     (utama) sheet ``nama``."""
     wb = openpyxl.load_workbook(path)
-    ws = wb[nama]
-    nama_tabel = tabel or list(ws.tables)[-1]
-    rows = [[c.value for c in row] for row in ws[ws.tables[nama_tabel].ref]]
-    wb.close()
-    return pd.DataFrame(rows[1:], columns=rows[0]).dropna(how="all")
+    try:
+        return tabel_sheet(wb, nama, tabel).dropna(how="all")
+    finally:
+        wb.close()

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from kiriman import baca_sheet
+from kiriman import baca_sheet, tabel_sheet
 from rapk_xl.cli import cli
 
 PERIODE = (3, 6, 9)
@@ -53,18 +53,11 @@ def capaian(r, t, polaritas, jenis, periode):
     return r / t * 100
 
 
-def tabel(wb, sheet):
-    ws = wb[sheet]
-    (_, ref), = ws.tables.items()
-    rows = [[c.value for c in row] for row in ws[ref]]
-    return pd.DataFrame(rows[1:], columns=rows[0])
-
-
 def mandiri(path: Path, periode: int) -> dict:
     """Unit, capaian periode per indikator, NPS, pagu dan realisasi anggaran satu kiriman."""
     wb = openpyxl.load_workbook(path)
-    info = dict(tabel(wb, "Info")[["Kunci", "Nilai"]].itertuples(index=False))
-    pk, rapk, real, ang = (tabel(wb, s) for s in ("PK", "RAPK", "Realisasi", "Anggaran"))
+    info = dict(tabel_sheet(wb, "Info")[["Kunci", "Nilai"]].itertuples(index=False))
+    pk, rapk, real, ang = (tabel_sheet(wb, s) for s in ("PK", "RAPK", "Realisasi", "Anggaran"))
     b, r = f"B{periode:02d}", f"R{periode:02d}"
     pk = pk.merge(rapk[["Kode Indikator", b]], on="Kode Indikator").merge(
         real[["Kode Indikator", r]], on="Kode Indikator")

@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from kiriman import baca_sheet
+from kiriman import baca_sheet, tabel_sheet
 from rapk_xl.cli import cli
 from rapk_xl.samples.synthetic import buat_sampel
 
@@ -48,17 +47,10 @@ def capaian(r, t, polaritas, jenis):
     return r / t * 100
 
 
-def tabel(wb, sheet):
-    ws = wb[sheet]
-    (nama, ref), = ws.tables.items()
-    rows = [[c.value for c in row] for row in ws[ref]]
-    return pd.DataFrame(rows[1:], columns=rows[0])
-
-
 def hitung_mandiri(path: Path) -> dict:
     wb = openpyxl.load_workbook(path, data_only=False)
-    info = dict(tabel(wb, "Info")[["Kunci", "Nilai"]].itertuples(index=False))
-    pk, rapk, real, ang = (tabel(wb, s) for s in ("PK", "RAPK", "Realisasi", "Anggaran"))
+    info = dict(tabel_sheet(wb, "Info")[["Kunci", "Nilai"]].itertuples(index=False))
+    pk, rapk, real, ang = (tabel_sheet(wb, s) for s in ("PK", "RAPK", "Realisasi", "Anggaran"))
     b = f"B{PERIODE:02d}"
     r = f"R{PERIODE:02d}"
     pk = pk.merge(rapk[["Kode Indikator", b]], on="Kode Indikator").merge(

@@ -15,7 +15,6 @@ import python_calamine as pc
 
 from conftest import perlu_soffice
 from rapk_xl.format import capaian as fc
-from rapk_xl.io import capaian_sheet as cs
 from rapk_xl.io.csvdata import baca_csv
 from rapk_xl.io.reader import baca_workbook
 

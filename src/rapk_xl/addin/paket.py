@@ -22,7 +22,6 @@ tidak perlu hak administrator, skrip tidak perlu ada di PATH (semua lewat
 from __future__ import annotations
 
 import email.parser
-import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +29,6 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.tags import Tag, compatible_tags, cpython_tags
 from packaging.utils import canonicalize_name, parse_wheel_filename

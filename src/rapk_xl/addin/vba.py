@@ -22,7 +22,6 @@ import re
 import sys
 import types
 from contextlib import contextmanager
-from pathlib import Path
 
 from .ovba import Modul, ProyekVba, baca_proyek
 

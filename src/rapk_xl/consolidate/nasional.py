@@ -305,7 +305,6 @@ def _perhatian(ring: pd.DataFrame, matriks: pd.DataFrame, tolak: pd.DataFrame,
                ditolak: list[KirimanTercatat], tahun: int, periode: int) -> pd.DataFrame:
     baris = []
     bulan = nama_bulan(periode, str(periode))
-    posisi_ring = {k: i for i, k in enumerate(ring["kode_unit"])}
     # ditolak: satu baris per berkas ditolak (juga yang unitnya tak dikenali sama sekali)
     baris_tolak = {}
     for i, b in enumerate(tolak["berkas"]):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import json
-import math
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path

@@ -29,13 +29,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 
 from ..format import DataRAPK
 from ..calc.turunan import satuan_anggaran_baku
 from ..format.spec import ID_TARGET, NAMA_BULAN
 from ..reference import cari_unit
-from .gaya import atur_cetak, gabung_ke_bawah, huruf, tulis_sel
+from .gaya import (HURUF_CETAK, KOTAK_CETAK, UKURAN_CETAK, atur_cetak, gabung_ke_bawah,
+                   gabung_ke_kanan, huruf, tulis_sel)
 from .tampilan import ID_ID
 from .tampilan import jumlah_baris_teks as _jumlah_baris
 from .tampilan import tinggi_baris as _tinggi
@@ -291,11 +292,9 @@ FORMAT_RUPIAH = ID_ID + "#,##0"
 FORMAT_RIBU = ID_ID + "#,##0.00"  #: Ribu Rupiah, seperti dokumen nasional 114.624.028,00
 FORMAT_ANGKA = ID_ID + "General"  #: target dan nomor: 90, 84,6, 3,55
 
-HURUF = "Arial"
-UKURAN = 9
+HURUF, UKURAN = HURUF_CETAK, UKURAN_CETAK
 UKURAN_RINCI = 8
-_GARIS = Side(style="thin", color="000000")
-KOTAK = Border(left=_GARIS, right=_GARIS, top=_GARIS, bottom=_GARIS)
+KOTAK = KOTAK_CETAK
 ISI_KEPALA = PatternFill("solid", fgColor="D9D9D9")
 ISI_KEPALA_RINCI = PatternFill("solid", fgColor="F2F2F2")
 KIRI = Alignment(horizontal="left", vertical="top", wrap_text=True)
@@ -323,15 +322,7 @@ class _Penulis:
         c.alignment = KANAN if (uang or angka) and rata is KIRI else rata
         if angka:
             c.number_format = self.format_uang if uang else FORMAT_ANGKA
-        if akhir > awal:
-            self.ws.merge_cells(start_row=baris, start_column=awal, end_row=baris,
-                                end_column=akhir)
-        for k in range(awal, akhir + 1):
-            s = self.ws.cell(baris, k)
-            if garis:
-                s.border = KOTAK
-            if isi is not None:
-                s.fill = isi
+        gabung_ke_kanan(self.ws, baris, awal, akhir, KOTAK if garis else None, isi)
         if nilai is None or angka:
             return _tinggi(1, ukuran)
         return _tinggi(_jumlah_baris(_teks(nilai), self.lebar(awal, akhir), ukuran), ukuran)

@@ -21,6 +21,11 @@ TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
 BUNGKUS = Alignment(vertical="top", wrap_text=True)
 TIPIS = Side(style="thin", color="A6A6A6")
 KOTAK = Border(left=TIPIS, right=TIPIS, top=TIPIS, bottom=TIPIS)
+#: dokumen cetak (RAPK, PK, triwulan, pengukuran, capaian): huruf, ukuran, garis hitam
+HURUF_CETAK = "Arial"
+UKURAN_CETAK = 9
+GARIS_CETAK = Side(style="thin", color="000000")
+KOTAK_CETAK = Border(left=GARIS_CETAK, right=GARIS_CETAK, top=GARIS_CETAK, bottom=GARIS_CETAK)
 
 #: Warna per kriteria (isi, huruf), urut seperti tabel kriteria.
 WARNA_KRITERIA = {
@@ -113,6 +118,19 @@ def atur_cetak(ws, baris_judul: str | None = None, landscape: bool = True) -> No
         ws.print_title_rows = baris_judul
     ws.oddFooter.center.text = "Halaman &P dari &N"
     ws.oddFooter.center.size = 8
+
+
+def gabung_ke_kanan(ws, r: int, awal: int, akhir: int, garis=KOTAK_CETAK, isi=None) -> None:
+    """Sel baris ``r`` kolom ``awal``..``akhir`` digabung; setiap selnya bergaris (bila
+    ``garis``) dan berisi warna ``isi`` (bila ada), agar garis sel gabungan utuh."""
+    if akhir > awal:
+        ws.merge_cells(start_row=r, start_column=awal, end_row=r, end_column=akhir)
+    for k in range(awal, akhir + 1):
+        s = ws.cell(r, k)
+        if garis:
+            s.border = garis
+        if isi is not None:
+            s.fill = isi
 
 
 def gabung_ke_bawah(ws, kolom: int, r0: int, r1: int, perlu: float, garis=KOTAK,

@@ -172,6 +172,7 @@ class SumberBerkas(Sumber):
         self._galat: dict[str, dict[str, str]] = {}
         self._nilai: dict[str, list[list]] = {}
         self._xml: dict[str, bytes] = {}  # XML sheet: dibuka dari zip sekali per sheet
+        self._berumus: dict[str, set[str]] = {}
         try:
             self.peta = self.paket.peta_sheet()
             self._sheet_lain()
@@ -295,7 +296,10 @@ class SumberBerkas(Sumber):
         return self._galat[sheet]
 
     def sel_berumus(self, sheet: str) -> set[str] | None:
-        return PaketXlsx.sel_berumus(self._isi(sheet))
+        # dipakai pemeriksaan rumus dan pembaca tabel (baris sesudah celah): dipindai sekali
+        if sheet not in self._berumus:
+            self._berumus[sheet] = PaketXlsx.sel_berumus(self._isi(sheet))
+        return self._berumus[sheet]
 
     def nilai_sel(self, sheet: str, alamat: set[str]) -> dict[str, object]:
         # Sheet dibaca utuh hanya bila salah satu sel itu memang berisi: sheet Capaian dari
@@ -309,6 +313,7 @@ class SumberBerkas(Sumber):
 
     def close(self) -> None:
         self._xml.clear()
+        self._berumus.clear()
         self.paket.close()
 
 

@@ -50,10 +50,8 @@ def buat_capaian(data: DataRAPK) -> Workbook:
     ada_perspektif = any(p.nama for p in kelompok)
     for p in kelompok:
         if ada_perspektif:
-            nama = (fc.JUDUL_PERSPEKTIF.format(perspektif=p.nama.upper()) if p.nama
-                    else fc.TANPA_PERSPEKTIF)
             nps, krit = hasil.nps_perspektif.get(kunci_teks(p.nama), (None, None))
-            h.baris_lebar(nama, {"nps": _angka(nps), "kriteria_nps": krit} if p.nama else None,
+            h.baris_lebar(p.judul, {"nps": _angka(nps), "kriteria_nps": krit} if p.nama else None,
                           awal="no", akhir="kriteria")
         for s in p.sasaran:
             r0 = h.baris

@@ -16,16 +16,14 @@ from ...format import DataRAPK
 from ...format.cetakan import NAMA_BADAN, Bentang, Dokumen
 from ...format.spec import nama_bulan
 from ...reference import cari_unit
-from ..gaya import atur_cetak, gabung_ke_bawah, huruf, tulis_sel
+from ..gaya import (HURUF_CETAK, KOTAK_CETAK, UKURAN_CETAK, atur_cetak, gabung_ke_bawah,
+                    gabung_ke_kanan, huruf, tulis_sel)
 from ..tampilan import jumlah_baris_teks, tampil_angka, tanggal_id, tinggi_baris
 from .isi import teks
 
 __all__ = ["Halaman", "baris_judul", "tanda_tangan_info", "sd_bulan", "HURUF", "UKURAN"]
 
-HURUF = "Arial"
-UKURAN = 9
-_GARIS = Side(style="thin", color="000000")
-KOTAK = Border(left=_GARIS, right=_GARIS, top=_GARIS, bottom=_GARIS)
+HURUF, UKURAN, KOTAK = HURUF_CETAK, UKURAN_CETAK, KOTAK_CETAK
 GARIS_BAWAH = Border(bottom=Side(style="medium", color="000000"))
 ISI_KEPALA = PatternFill("solid", fgColor="D9D9D9")
 ISI_KELOMPOK = PatternFill("solid", fgColor="EDEDED")
@@ -119,14 +117,7 @@ class Halaman:
         c = tulis_sel(self.ws, r, awal, nilai if nilai != "" else None)
         c.font = Font(name=HURUF, size=ukuran, bold=tebal, italic=miring)
         c.alignment = _RATA[rata]
-        if akhir > awal:
-            self.ws.merge_cells(start_row=r, start_column=awal, end_row=r, end_column=akhir)
-        for k in range(awal, akhir + 1):
-            s = self.ws.cell(r, k)
-            if garis:
-                s.border = KOTAK
-            if isi is not None:
-                s.fill = isi
+        gabung_ke_kanan(self.ws, r, awal, akhir, KOTAK if garis else None, isi)
         if nilai is None or nilai == "":
             return tinggi_baris(1, ukuran)
         return tinggi_baris(jumlah_baris_teks(str(nilai), self.lebar(awal, akhir), ukuran,

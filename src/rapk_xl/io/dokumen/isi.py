@@ -19,6 +19,7 @@ from ...calc.rules import bobot_indikator
 from ...calc.turunan import (capaian_input_periode, efisiensi_sementara, jumlah_terbaca,
                              nilai_bulan)
 from ...format import DataRAPK
+from ...format import cetakan as fc
 from ...format.spec import ID_REALISASI, ID_TARGET, PERSPEKTIF, POLA_KODE_RO
 
 __all__ = ["Indikator", "Sasaran", "Perspektif", "susun_indikator", "kelompokkan",
@@ -123,6 +124,12 @@ class Sasaran:
 class Perspektif:
     nama: str | None
     sasaran: list[Sasaran] = field(default_factory=list)
+
+    @property
+    def judul(self) -> str:
+        """Baris judul kelompok di dokumen: "PERSPEKTIF <NAMA>" atau untuk tanpa perspektif."""
+        return (fc.JUDUL_PERSPEKTIF.format(perspektif=self.nama.upper()) if self.nama
+                else fc.TANPA_PERSPEKTIF)
 
 
 def susun_indikator(data: DataRAPK) -> list[Indikator]:

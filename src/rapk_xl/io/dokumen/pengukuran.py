@@ -84,9 +84,7 @@ def buat_pengukuran(data: DataRAPK, tahun_lalu: DataRAPK | None = None) -> Workb
     judul_perspektif = any(p.nama for p in kelompok)
     for p in kelompok:
         if judul_perspektif:
-            nama = (fc.JUDUL_PERSPEKTIF.format(perspektif=p.nama.upper()) if p.nama
-                    else fc.TANPA_PERSPEKTIF)
-            h.baris_lebar(nama, awal="no", akhir=ids[-1])
+            h.baris_lebar(p.judul, awal="no", akhir=ids[-1])
         for s in p.sasaran:
             r0 = h.baris
             for ind in s.indikator:
